@@ -1,0 +1,3 @@
+from wegwijzer.cli import run
+
+run()

@@ -1,0 +1,96 @@
+"""Problems found in the data: one `Melding` per problem, pointing at file, line and column."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Ernst(StrEnum):
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True, order=True)
+class Plek:
+    """A place in a data file; line and column count from 1 (0 when unknown)."""
+
+    path: Path
+    line: int = 0
+    column: int = 0
+
+    def display(self, base: Path | None = None) -> str:
+        path = _relative(self.path, base or Path.cwd())
+        if self.line:
+            return f"{path}:{self.line}:{self.column or 1}"
+        return str(path)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return os.path.relpath(path, base) if path.is_absolute() else str(path)
+    except ValueError:  # other drive on Windows
+        return str(path)
+
+
+@dataclass(frozen=True, order=True)
+class Melding:
+    plek: Plek
+    ernst: Ernst
+    tekst: str
+
+    @property
+    def is_fout(self) -> bool:
+        return self.ernst is Ernst.FOUT
+
+    def format(self, base: Path | None = None) -> str:
+        return f"{self.plek.display(base)}: {self.ernst}: {self.tekst}"
+
+
+@dataclass
+class Meldingen:
+    """An ordered set of problems: the same problem found twice is reported once."""
+
+    _items: dict[Melding, None] = field(default_factory=dict)
+
+    def fout(self, plek: Plek, tekst: str) -> None:
+        self.add(Melding(plek, Ernst.FOUT, tekst))
+
+    def waarschuwing(self, plek: Plek, tekst: str) -> None:
+        self.add(Melding(plek, Ernst.WAARSCHUWING, tekst))
+
+    def add(self, melding: Melding) -> None:
+        self._items.setdefault(melding, None)
+
+    def extend(self, meldingen: Iterable[Melding]) -> None:
+        for melding in meldingen:
+            self.add(melding)
+
+    def __iter__(self) -> Iterator[Melding]:
+        return iter(sorted(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def fouten(self) -> list[Melding]:
+        return [m for m in self if m.is_fout]
+
+    @property
+    def waarschuwingen(self) -> list[Melding]:
+        return [m for m in self if not m.is_fout]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(m.is_fout for m in self._items)
+
+
+class WegwijzerFout(Exception):
+    """Base of errors that stop a command; the message is Dutch and meant for the editor."""
+
+
+class GebruiksFout(WegwijzerFout):
+    """Wrong use of the command line (exit code 2)."""

@@ -1,0 +1,271 @@
+"""Read one YAML data file safely, keeping the line and column of every key and value.
+
+Nothing an editor wrote is silently changed: every scalar is read as text (``0612345678``
+keeps its leading zero, ``ja`` stays ``ja`` until a model reads it as a boolean). Tabs,
+duplicate keys, aliases and tags, non-UTF-8 text and oversized files are refused with a
+Dutch message at the right line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+
+from wegwijzer.diagnostics import Ernst, Melding, Meldingen, Plek
+
+MAX_BYTES = 1024 * 1024  # a gemeente file is a few KB; 1 MiB is absurd for hand-written data
+EMPTY = ("", "~")
+
+
+class _TextResolver(VersionedResolver):
+    """Resolve every plain scalar to a string: types are the models' job, not YAML's."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Resolver = _TextResolver
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded data file: its tree (ruamel round-trip types) and where each node came from."""
+
+    path: Path
+    tree: CommentedMap
+
+    def plek(self, loc: Sequence[str | int] = (), *, key: bool = False) -> Plek:
+        """Where the value at `loc` starts (or its key, with key=True); the nearest known place."""
+        node: Any = self.tree
+        line, column = _start(node)
+        for index, step in enumerate(loc):
+            last = index == len(loc) - 1
+            if isinstance(node, CommentedMap) and step in node:
+                if last and key:
+                    line, column = node.lc.key(step)
+                else:
+                    line, column = node.lc.value(step)
+                    if node[step] in EMPTY or node[step] is None:
+                        line, column = node.lc.key(step)
+                node = node[step]
+            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+                line, column = node.lc.item(step)
+                node = node[step]
+            elif isinstance(step, str) and not step.isidentifier():
+                continue  # pydantic adds union and validator tags to a location; skip them
+            else:
+                break
+        return Plek(self.path, line + 1, column + 1)
+
+
+def _start(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return lc.line, lc.col
+    return 0, 0
+
+
+def read(path: Path, meldingen: Meldingen) -> Document | None:
+    """Load one data file; report every problem found and return None when it is unusable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            meldingen.fout(
+                Plek(path),
+                f"bestand is te groot ({size // 1024} KB); een databestand is hooguit "
+                f"{MAX_BYTES // 1024} KB",
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})")
+        return None
+    return parse(path, data, meldingen)
+
+
+def parse(path: Path, data: bytes, meldingen: Meldingen) -> Document | None:
+    """Parse file content (bytes as on disk); see `read`."""
+    if len(data) > MAX_BYTES:
+        meldingen.fout(Plek(path), "bestand is te groot")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        meldingen.fout(
+            Plek(path, line, column),
+            "bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8 "
+            "(in Kladblok of VS Code: 'Opslaan als' en kies codering UTF-8)",
+        )
+        return None
+    if "\x00" in text:
+        meldingen.fout(Plek(path), "bestand bevat binaire gegevens; is dit wel een YAML-bestand?")
+        return None
+
+    problems = _check_tabs(path, text)
+    if problems:
+        meldingen.extend(problems)
+        return None
+    yaml = _yaml()
+    try:
+        problems = _check_events(path, yaml, text)
+        if problems:
+            meldingen.extend(problems)
+            return None
+        tree = _yaml().load(text)
+    except DuplicateKeyError as exc:
+        meldingen.add(_duplicate(path, text, exc))
+        return None
+    except MarkedYAMLError as exc:
+        meldingen.add(_syntax(path, exc))
+        return None
+    except (YAMLError, RecursionError, ValueError) as exc:
+        meldingen.fout(Plek(path), f"bestand is geen geldige YAML ({type(exc).__name__})")
+        return None
+
+    if tree is None or tree in EMPTY:
+        tree = CommentedMap()
+    if not isinstance(tree, CommentedMap):
+        meldingen.fout(
+            Plek(path, 1, 1),
+            "het bestand moet bestaan uit velden met een naam (zoals 'gemeente:' of "
+            "'hulplijnen:'), niet uit een losse lijst of tekst",
+        )
+        return None
+    return Document(path, tree)
+
+
+def _check_tabs(path: Path, text: str) -> list[Melding]:
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append(
+                Melding(
+                    Plek(path, number, indent.index("\t") + 1),
+                    Ernst.FOUT,
+                    "tab gevonden aan het begin van de regel; gebruik spaties om in te springen",
+                )
+            )
+    return found
+
+
+def _check_events(path: Path, yaml: YAML, text: str) -> list[Melding]:
+    """Refuse aliases, anchors and tags (a billion-laughs file cannot even start expanding)."""
+    found = []
+    documents = 0
+    for event in yaml.parse(text):
+        mark = event.start_mark
+        plek = Plek(path, mark.line + 1, mark.column + 1)
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
+            documents += 1
+            if documents == 2:
+                found.append(
+                    Melding(plek, Ernst.FOUT, "tweede document ('---') in één bestand; "
+                            "zet elke gemeente in een eigen bestand")
+                )
+        if isinstance(event, AliasEvent):
+            found.append(
+                Melding(plek, Ernst.FOUT, f"verwijzing '*{event.anchor}' wordt niet "
+                        "ondersteund; schrijf de waarde voluit")
+            )
+        elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
+            if event.anchor:
+                found.append(
+                    Melding(plek, Ernst.FOUT, f"anker '&{event.anchor}' wordt niet "
+                            "ondersteund; schrijf de waarde voluit")
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None and not (isinstance(event, ScalarEvent) and event.implicit[0]):
+                tag = str(tag).replace("tag:yaml.org,2002:", "!!")
+                found.append(
+                    Melding(plek, Ernst.FOUT, f"label '{tag}' wordt niet ondersteund; "
+                            "laat het weg (schrijf alleen de waarde)")
+                )
+        if len(found) >= 50:
+            break
+    return found
+
+
+def _duplicate(path: Path, text: str, exc: DuplicateKeyError) -> Melding:
+    mark = exc.problem_mark
+    key = _between(str(exc.problem), 'duplicate key "', '"')
+    where = ""
+    if exc.context_mark is not None:
+        lines = text.splitlines()
+        pattern = re.compile(rf"^[ -]*['\"]?{re.escape(key)}['\"]?\s*:")
+        for number in range(exc.context_mark.line, mark.line):
+            if pattern.match(lines[number]):
+                where = f" (ook op regel {number + 1})"
+                break
+    return Melding(
+        Plek(path, mark.line + 1, mark.column + 1),
+        Ernst.FOUT,
+        f"veld '{key}' staat twee keer in dezelfde groep{where}; haal er één weg",
+    )
+
+
+def _between(text: str, start: str, end: str) -> str:
+    head, sep, tail = text.partition(start)
+    return tail.partition(end)[0] if sep else "?"
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "dubbele punt op een onverwachte plek; "
+     "zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
+    ("while scanning a quoted scalar", "aanhalingsteken wordt niet afgesloten"),
+    ("found unexpected end of stream", "bestand houdt onverwacht op; ontbreekt er een "
+     "aanhalingsteken of haakje?"),
+    ("expected <block end>", "inspringing klopt niet; zet velden van dezelfde groep recht "
+     "onder elkaar"),
+    ("could not find expected ':'", "dubbele punt ontbreekt achter de veldnaam"),
+    ("did not find expected key", "inspringing klopt niet of er ontbreekt een streepje '-'"),
+    ("did not find expected '-' indicator", "inspringing klopt niet in een lijst"),
+    ("found character", "teken dat hier niet mag staan; zet de tekst tussen aanhalingstekens"),
+    ("expected the node content", "waarde ontbreekt of haakje wordt niet gesloten"),
+    ("expected ',' or ']'", "lijst tussen [ ] wordt niet goed gesloten"),
+    ("expected ',' or '}'", "groep tussen { } wordt niet goed gesloten"),
+    ("found undefined tag handle", "label met '!' wordt niet ondersteund"),
+)
+
+
+def _syntax(path: Path, exc: MarkedYAMLError) -> Melding:
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+        mark = exc.context_mark  # point at the opening quote, not the end of the file
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    hint = next((dutch for english, dutch in _SYNTAX_HINTS if english in problem), None)
+    text = hint or "opbouw van het bestand klopt hier niet (controleer inspringing, dubbele " \
+        "punten en aanhalingstekens)"
+    plek = Plek(path, mark.line + 1, mark.column + 1) if mark is not None else Plek(path)
+    return Melding(plek, Ernst.FOUT, f"YAML-fout: {text}")
+
+
+def plain(node: Any) -> Any:
+    """The tree as plain dicts, lists and strings; empty values become None."""
+    if isinstance(node, CommentedMap):
+        return {str(key): plain(value) for key, value in node.items()}
+    if isinstance(node, CommentedSeq):
+        return [plain(item) for item in node]
+    if isinstance(node, str):
+        return None if node in EMPTY else str(node)
+    return node

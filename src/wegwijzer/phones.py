@@ -1,0 +1,132 @@
+"""Dutch phone numbers: parse what an editor wrote into the forms pages and flyers need.
+
+Pure functions around the `phonenumbers` library. A number is stored three ways:
+``invoer`` (as written), ``tel`` (what a ``tel:`` link dials from a Dutch phone: E.164 where
+the number has an international form, the short number itself otherwise) and ``weergave``
+(the display form Dutch readers expect).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType, shortnumberinfo
+
+REGION = "NL"
+
+# Short numbers that are in service in the Netherlands but missing from the short-number
+# metadata of `phonenumbers` (checked against version 9.0). Keep this list small and sourced.
+EXTRA_SHORT_NUMBERS: dict[str, str] = {
+    "113": "113 Zelfmoordpreventie, landelijk kort nummer sinds 2022",
+}
+
+# Municipal numbers: 14 followed by the area code without its 0 (14 026, 14 0318).
+_MUNICIPAL = re.compile(r"^14\d{3,4}$")
+_ALLOWED_CHARS = re.compile(r"^[0-9 +()\-./]+$")
+
+
+class Soort(StrEnum):
+    """Kind of number, as far as it matters to a reader or a check."""
+
+    MOBIEL = "mobiel"
+    GRATIS = "gratis"  # 0800
+    BETAALD = "betaald"  # 0900, 0906, 0909
+    KORT = "kort"  # 112, 113, 1400, 116 xxx
+    GEMEENTE = "gemeente"  # 14 + area code
+    VAST = "vast"  # geographic, 085, 088, ...
+
+
+@dataclass(frozen=True)
+class Telefoon:
+    invoer: str
+    tel: str
+    weergave: str
+    soort: Soort
+    e164: str | None = None
+
+    @property
+    def href(self) -> str:
+        return f"tel:{self.tel}"
+
+    def __str__(self) -> str:
+        return self.weergave
+
+
+class TelefoonFout(ValueError):
+    """The text is not a valid Dutch phone number; the message is Dutch and says why."""
+
+
+def parse(text: str) -> Telefoon:
+    """Parse a phone number as an editor writes it ("085 130 46 58", "112", "14 026")."""
+    raw = str(text).strip()
+    if not raw:
+        raise TelefoonFout("telefoonnummer is leeg")
+    if not _ALLOWED_CHARS.match(raw):
+        raise TelefoonFout(
+            f"'{raw}' is geen telefoonnummer: gebruik alleen cijfers, spaties en eventueel + of -"
+        )
+    digits = re.sub(r"[^0-9+]", "", raw)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+
+    if not digits.startswith("+") and len(digits) <= 6:
+        return _parse_short(raw, digits)
+
+    try:
+        number = phonenumbers.parse(digits, REGION)
+    except phonenumbers.NumberParseException as exc:
+        raise TelefoonFout(f"'{raw}' is geen geldig telefoonnummer") from exc
+
+    national = phonenumbers.national_significant_number(number)
+    if number.country_code == 31 and _MUNICIPAL.match(national):
+        return _parse_short(raw, national)
+    if not phonenumbers.is_valid_number(number):
+        raise TelefoonFout(_invalid_reason(raw, number))
+
+    if number.country_code == 31:
+        display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    else:
+        display = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return Telefoon(invoer=raw, tel=e164, weergave=display, soort=_soort(number), e164=e164)
+
+
+def _parse_short(raw: str, digits: str) -> Telefoon:
+    number = phonenumbers.parse(digits, REGION)
+    known = digits in EXTRA_SHORT_NUMBERS
+    if _MUNICIPAL.match(digits):
+        return Telefoon(
+            invoer=raw, tel=digits, weergave=f"14 {digits[2:]}", soort=Soort.GEMEENTE
+        )
+    if known or shortnumberinfo.is_valid_short_number_for_region(number, REGION):
+        return Telefoon(invoer=raw, tel=digits, weergave=digits, soort=Soort.KORT)
+    raise TelefoonFout(
+        f"'{raw}' is geen bekend kort nummer in Nederland; controleer het nummer "
+        "(een gewoon nummer heeft 10 cijfers, zoals 085 130 46 58)"
+    )
+
+
+def _invalid_reason(raw: str, number: phonenumbers.PhoneNumber) -> str:
+    national = phonenumbers.national_significant_number(number)
+    if number.country_code == 31 and not national.startswith(("800", "90")):
+        count = len(national) + 1
+        if count != 10:
+            return (
+                f"'{raw}' heeft {count} cijfers; een Nederlands nummer heeft er 10 "
+                "(zoals 085 130 46 58)"
+            )
+    return f"'{raw}' is geen geldig telefoonnummer"
+
+
+def _soort(number: phonenumbers.PhoneNumber) -> Soort:
+    kind = phonenumbers.number_type(number)
+    if kind == PhoneNumberType.MOBILE:
+        return Soort.MOBIEL
+    if kind == PhoneNumberType.TOLL_FREE:
+        return Soort.GRATIS
+    if kind in (PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST):
+        return Soort.BETAALD
+    return Soort.VAST

@@ -1,0 +1,93 @@
+"""Find and read the data files of a project root: landelijk, regio's and gemeenten."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wegwijzer.diagnostics import GebruiksFout, Meldingen, Plek
+from wegwijzer.load import read
+from wegwijzer.models import GemeenteBestand, LandelijkBestand, RegioBestand
+from wegwijzer.parse import Parsed, parse_document
+
+LANDELIJK = Path("content") / "landelijk.yml"
+REGIO_DIR = Path("content") / "regio"
+GEMEENTEN_DIR = Path("gemeenten")
+SUFFIXES = (".yml", ".yaml")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Project:
+    """Every data file of one root, read and parsed; unusable files are left out (and reported)."""
+
+    root: Path
+    landelijk: Parsed[LandelijkBestand] | None
+    regios: dict[str, Parsed[RegioBestand]] = field(default_factory=dict)
+    gemeenten: dict[str, Parsed[GemeenteBestand]] = field(default_factory=dict)
+    # slugs whose file exists but could not be read; they still count as known names
+    onleesbaar: set[str] = field(default_factory=set)
+    bestanden: list[Path] = field(default_factory=list)
+
+
+def check_root(root: Path) -> Path:
+    root = root.expanduser()
+    if not root.is_dir():
+        raise GebruiksFout(f"map '{root}' bestaat niet")
+    if not (root / GEMEENTEN_DIR).is_dir() and not (root / "content").is_dir():
+        raise GebruiksFout(
+            f"'{root}' is geen wegwijzer-map: er staat geen map 'gemeenten/' of 'content/' in "
+            "(geef de juiste map met --root)"
+        )
+    return root
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def load_project(root: Path, meldingen: Meldingen) -> Project:
+    root = check_root(root)
+    landelijk_path = root / LANDELIJK
+    project = Project(root=root, landelijk=None)
+    if landelijk_path.is_file():
+        project.bestanden.append(landelijk_path)
+        document = read(landelijk_path, meldingen)
+        if document is not None:
+            project.landelijk = parse_document(document, LandelijkBestand, meldingen)
+    else:
+        meldingen.fout(
+            Plek(landelijk_path),
+            "bestand ontbreekt: hierin staan de landelijke hulplijnen en spoedhulp (112)",
+        )
+    for kind, folder, target, model in (
+        ("regio", root / REGIO_DIR, project.regios, RegioBestand),
+        ("gemeente", root / GEMEENTEN_DIR, project.gemeenten, GemeenteBestand),
+    ):
+        for path in _files(folder):
+            project.bestanden.append(path)
+            slug = path.stem
+            if not _SLUG.match(slug):
+                meldingen.fout(
+                    Plek(path),
+                    f"bestandsnaam '{path.name}' is geen geldige {kind}-id: gebruik kleine "
+                    "letters, cijfers en streepjes, zoals 'ede.yml' of 'gelderland-midden.yml'",
+                )
+                continue
+            if slug in target or slug in project.onleesbaar:
+                meldingen.fout(Plek(path), f"er is al een bestand voor {kind} '{slug}'")
+                continue
+            document = read(path, meldingen)
+            parsed = parse_document(document, model, meldingen) if document else None
+            if parsed is None:
+                project.onleesbaar.add(slug)
+            else:
+                target[slug] = parsed  # type: ignore[index]
+    if not project.gemeenten and not any(
+        p.parent == root / GEMEENTEN_DIR for p in project.bestanden
+    ):
+        meldingen.waarschuwing(Plek(root / GEMEENTEN_DIR), "geen gemeenten gevonden")
+    return project

@@ -1,0 +1,224 @@
+"""Rules on the merged data: what the file models alone cannot see.
+
+Each rule is a small function that reports `Melding`s; `validate` runs them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from wegwijzer import links, phones
+from wegwijzer.diagnostics import Meldingen, Plek
+from wegwijzer.merge import GemeenteData, Vermelding, merge
+from wegwijzer.models import ContactSoort, Dienst, today
+from wegwijzer.parse import Parsed
+from wegwijzer.project import Project, load_project
+from wegwijzer.values import suggestion
+
+MAX_AGE = dt.timedelta(days=365)
+
+
+@dataclass
+class Resultaat:
+    project: Project
+    gemeenten: dict[str, GemeenteData]
+    meldingen: Meldingen
+
+
+def validate(root: Path) -> Resultaat:
+    """Load, merge and check everything under `root`."""
+    meldingen = Meldingen()
+    project = load_project(root, meldingen)
+    gemeenten = merge(project, meldingen)
+    for parsed in _all_files(project):
+        check_file(parsed, meldingen)
+    for data in gemeenten.values():
+        check_gemeente(data, meldingen)
+    check_project(project, meldingen)
+    return Resultaat(project, gemeenten, meldingen)
+
+
+def _all_files(project: Project) -> Iterator[Parsed[Any]]:
+    if project.landelijk is not None:
+        yield project.landelijk
+    yield from project.regios.values()
+    yield from project.gemeenten.values()
+
+
+# --- per file -----------------------------------------------------------------------------
+
+
+def check_file(parsed: Parsed[Any], meldingen: Meldingen) -> None:
+    """Notes that values carry (such as plain http://), once per place they are written."""
+    for loc, value in _walk(parsed.model, ()):
+        if isinstance(value, links.Website):
+            for note in value.opmerkingen:
+                meldingen.waarschuwing(parsed.document.plek(_original(parsed, loc)), note)
+
+
+def _walk(value: Any, loc: tuple) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(value, BaseModel):
+        for name in value.model_fields_set:
+            yield from _walk(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for position, item in enumerate(value):
+            yield from _walk(item, (*loc, position))
+    else:
+        yield loc, value
+
+
+def _original(parsed: Parsed[Any], loc: tuple) -> tuple:
+    if len(loc) >= 2 and loc[0] in parsed.index and isinstance(loc[1], int):
+        return (loc[0], parsed.index[loc[0]][loc[1]], *loc[2:])
+    return loc
+
+
+# --- per gemeente -------------------------------------------------------------------------
+
+
+def check_gemeente(data: GemeenteData, meldingen: Meldingen) -> None:
+    organisaties = {org.item.id for org in data.organisaties}
+    for entry in data.all_entries():
+        check_entry(entry, meldingen)
+        _check_reference(entry, "aanbieder", organisaties, meldingen)
+        _check_reference(entry, "organisatie", organisaties, meldingen)
+    for position, partner in enumerate(data.info.partners or ()):
+        if partner not in organisaties:
+            meldingen.fout(
+                data.herkomst.get("partners", data.plek),
+                f"veld 'partners': organisatie '{partner}' bestaat niet"
+                f"{suggestion(partner, organisaties)}",
+            )
+    if data.regio.ggd and data.regio.ggd not in organisaties:
+        meldingen.fout(
+            data.plek,
+            f"regio {data.regio.naam}: veld 'ggd': organisatie '{data.regio.ggd}' bestaat niet "
+            f"(of is uitgesloten){suggestion(data.regio.ggd, organisaties)}",
+        )
+    if not any(entry.item.spoed for entry in data.hulplijnen):
+        meldingen.fout(
+            data.plek,
+            f"gemeente {data.info.naam} heeft geen spoedhulp (hulplijn met 'spoed: ja', zoals "
+            "112); die moet op elke pagina en flyer staan",
+        )
+    if not any(c.item.soort in (ContactSoort.CJG, ContactSoort.JGZ) for c in data.contacten):
+        meldingen.waarschuwing(
+            data.plek,
+            f"gemeente {data.info.naam} heeft nog geen contact van het CJG of de JGZ; voeg onder "
+            "'contacten:' een contact toe met 'soort: cjg' of 'soort: jgz'",
+        )
+    if not data.info.woonplaatsen:
+        meldingen.waarschuwing(
+            data.plek,
+            f"gemeente {data.info.naam} heeft geen woonplaatsen; ouders zoeken vaak op hun dorp",
+        )
+
+
+def _check_reference(
+    entry: Vermelding[Any], name: str, organisaties: set[str], meldingen: Meldingen
+) -> None:
+    value = getattr(entry.item, name, None)
+    if value and value not in organisaties:
+        meldingen.fout(
+            entry.plek_van(name),
+            f"veld '{name}': organisatie '{value}' bestaat niet (of is hier uitgesloten)"
+            f"{suggestion(value, organisaties)}",
+        )
+
+
+def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
+    item = entry.item
+    _check_date(entry, meldingen)
+    if item.onzeker:
+        meldingen.waarschuwing(
+            entry.plek_van("onzeker"),
+            f"{item.label} '{item.id}' is nog onzeker: {item.onzeker}; controleer het en haal "
+            "dan 'onzeker' weg",
+        )
+    numbers = [("telefoon", item.telefoon), ("whatsapp", getattr(item, "whatsapp", None))]
+    numbers += [("extra_telefoon", extra.nummer) for extra in item.extra_telefoon or ()]
+    for name, number in numbers:
+        if number is None:
+            continue
+        if number.soort is phones.Soort.BETAALD and not getattr(item, "kosten", None):
+            meldingen.waarschuwing(
+                entry.plek_van(name),
+                f"veld '{name}': {number.weergave} is een betaald nummer; zet in 'kosten' wat "
+                "bellen kost",
+            )
+        if (
+            item.kind == "contacten"
+            and item.persoon
+            and number.soort is phones.Soort.MOBIEL
+            and not item.publiceren_toegestaan
+        ):
+            meldingen.fout(
+                entry.plek_van(name),
+                f"veld '{name}': 06-nummer bij een persoon ({item.persoon}); publiceer geen "
+                "privénummers. Gebruik het nummer van het team of de organisatie, of zet "
+                "'publiceren_toegestaan: ja' als de persoon daar toestemming voor gaf",
+            )
+    if isinstance(item, Dienst) and not any(
+        (item.telefoon, item.website, item.chat, item.whatsapp, item.email)
+    ):
+        meldingen.waarschuwing(
+            entry.plek,
+            f"{item.label} '{item.id}' heeft geen telefoon, website, chat, WhatsApp of e-mail; "
+            "hoe vinden ouders deze hulp?",
+        )
+
+
+def _check_date(entry: Vermelding[Any], meldingen: Meldingen) -> None:
+    item = entry.item
+    checked = item.gecontroleerd
+    now = today()
+    if checked is None:
+        meldingen.waarschuwing(
+            entry.plek,
+            f"{item.label} '{item.id}' is nog nooit gecontroleerd; zet de datum van de laatste "
+            "controle in 'gecontroleerd'",
+        )
+    elif checked > now:
+        meldingen.fout(
+            entry.plek_van("gecontroleerd"),
+            f"veld 'gecontroleerd': {checked.isoformat()} ligt in de toekomst",
+        )
+    elif now - checked > MAX_AGE:
+        meldingen.waarschuwing(
+            entry.plek_van("gecontroleerd"),
+            f"veld 'gecontroleerd': {item.label} '{item.id}' is meer dan 12 maanden niet "
+            f"gecontroleerd (laatst {checked.isoformat()}); bel of kijk na en zet de nieuwe datum",
+        )
+
+
+# --- across the project -------------------------------------------------------------------
+
+
+def check_project(project: Project, meldingen: Meldingen) -> None:
+    woonplaatsen: dict[str, tuple[str, Plek]] = {}
+    for slug, parsed in sorted(project.gemeenten.items()):
+        info = parsed.model.gemeente
+        for position, plaats in enumerate(info.woonplaatsen or ()):
+            key = plaats.casefold()
+            plek = parsed.document.plek(("gemeente", "woonplaatsen", position))
+            if key in woonplaatsen and woonplaatsen[key][0] != slug:
+                meldingen.waarschuwing(
+                    plek,
+                    f"woonplaats '{plaats}' staat ook bij gemeente {woonplaatsen[key][0]}; "
+                    "een woonplaats hoort bij één gemeente",
+                )
+            woonplaatsen.setdefault(key, (slug, plek))
+    used = {parsed.model.gemeente.regio for parsed in project.gemeenten.values()}
+    for slug, parsed in project.regios.items():
+        if slug not in used:
+            meldingen.waarschuwing(
+                parsed.document.plek(("regio",), key=True),
+                f"regio '{slug}' heeft nog geen gemeenten (geen bestand in gemeenten/ met "
+                f"'regio: {slug}')",
+            )

@@ -1,0 +1,246 @@
+"""Field types for the data models: how one YAML value is read and what the schema says.
+
+The YAML loader hands every scalar over as text (so ``0612345678`` keeps its leading zero);
+these types turn text into typed values, with a Dutch message when they cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Annotated, Any
+
+from babel import Locale, UnknownLocaleError
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from wegwijzer import links, phones
+
+
+def _fout(message: str) -> PydanticCustomError:
+    return PydanticCustomError("wegwijzer", message)
+
+
+def _text(value: Any, what: str) -> str:
+    if isinstance(value, (dict, list)):
+        raise _fout(f"verwacht {what}, maar hier staat een {_shape(value)}")
+    return str(value).strip()
+
+
+def _shape(value: Any) -> str:
+    return "lijst" if isinstance(value, list) else "groep velden"
+
+
+# --- ja / nee -----------------------------------------------------------------------------
+
+_TRUE = {"ja", "true", "waar"}
+_FALSE = {"nee", "false", "onwaar"}
+
+
+def _ja_nee(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _text(value, "ja of nee").lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise _fout(f"'{text}' is geen ja of nee; schrijf ja of nee")
+
+
+JaNee = Annotated[
+    bool,
+    BeforeValidator(_ja_nee),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]}),
+]
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def _tekst(value: Any) -> str:
+    text = _text(value, "tekst")
+    if not text:
+        raise _fout("is leeg")
+    return text
+
+
+Tekst = Annotated[str, BeforeValidator(_tekst), WithJsonSchema({"type": "string", "minLength": 1})]
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(text: str) -> str:
+    """'Stevig Ouderschap' -> 'stevig-ouderschap' (used in suggestions and scaffolding)."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _slug(value: Any) -> str:
+    text = _text(value, "een id")
+    if not _SLUG.match(text):
+        hint = slugify(text)
+        suggestion = f" (bedoel je '{hint}'?)" if hint else ""
+        raise _fout(
+            f"'{text}' is geen geldige id: gebruik kleine letters, cijfers en streepjes"
+            f"{suggestion}"
+        )
+    return text
+
+
+Slug = Annotated[
+    str,
+    BeforeValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
+]
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def _datum(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value, "een datum")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise _fout(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _fout(f"'{text}' is geen bestaande datum; schrijf JJJJ-MM-DD") from None
+
+
+Datum = Annotated[
+    dt.date,
+    BeforeValidator(_datum),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+# --- phone, web, email ----------------------------------------------------------------------
+
+
+def _telefoon(value: Any) -> phones.Telefoon:
+    if isinstance(value, phones.Telefoon):
+        return value
+    try:
+        return phones.parse(_text(value, "een telefoonnummer"))
+    except phones.TelefoonFout as exc:
+        raise _fout(str(exc)) from None
+
+
+Telefoon = Annotated[
+    phones.Telefoon,
+    BeforeValidator(_telefoon),
+    PlainSerializer(
+        lambda t: {"invoer": t.invoer, "tel": t.tel, "weergave": t.weergave, "soort": str(t.soort)},
+        return_type=dict,
+    ),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "description": "Telefoonnummer zoals je het schrijft, bijvoorbeeld '085 130 46 58', "
+            "'0800 0450', '112' of '14 026'. Zet het tussen aanhalingstekens.",
+        }
+    ),
+]
+
+
+def _website(value: Any) -> links.Website:
+    if isinstance(value, links.Website):
+        return value
+    try:
+        return links.parse_website(_text(value, "een webadres"))
+    except links.LinkFout as exc:
+        raise _fout(str(exc)) from None
+
+
+Website = Annotated[
+    links.Website,
+    BeforeValidator(_website),
+    PlainSerializer(lambda w: w.url, return_type=str),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+
+
+def _email(value: Any) -> str:
+    try:
+        return links.parse_email(_text(value, "een e-mailadres"))
+    except links.LinkFout as exc:
+        raise _fout(str(exc)) from None
+
+
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+
+# --- languages ----------------------------------------------------------------------------
+
+
+def taal_naam(code: str) -> str:
+    """Dutch name of a language code ('ar' -> 'Arabisch')."""
+    return Locale("nl").languages.get(code, code).capitalize()
+
+
+def _taal(value: Any) -> str:
+    text = _text(value, "een taalcode")
+    code = text.lower()
+    if re.fullmatch(r"[a-z]{2,3}", code):
+        try:
+            Locale.parse(code)
+            return code
+        except (UnknownLocaleError, ValueError):
+            pass
+    names = {name.lower(): key for key, name in Locale("nl").languages.items()}
+    hint = names.get(code)
+    suggestion = f" (bedoel je '{hint}'?)" if hint else ""
+    raise _fout(
+        f"'{text}' is geen taalcode; gebruik de code van twee letters, zoals nl, en, ar, tr"
+        f"{suggestion}"
+    )
+
+
+Taal = Annotated[
+    str,
+    BeforeValidator(_taal),
+    WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$", "description": "ISO 639-taalcode"}),
+]
+
+# --- fixed vocabularies -------------------------------------------------------------------
+
+
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option an editor most likely meant ('telefon' -> 'telefoon'), or None."""
+    options = list(options)
+    lowered = {option.lower(): option for option in options}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
+
+
+def suggestion(word: str, options: Iterable[str]) -> str:
+    """' (bedoel je 'x'?)' or ''."""
+    best = closest(word, options)
+    return f" (bedoel je '{best}'?)" if best and best != word else ""
+
+
+def vocabulary(enum: type[StrEnum], what: str) -> Any:
+    """Annotated type for one word from a fixed list, with a Dutch message and a suggestion."""
+    values = [member.value for member in enum]
+
+    def check(value: Any) -> StrEnum:
+        if isinstance(value, enum):
+            return value
+        text = _text(value, what)
+        if text in values:
+            return enum(text)
+        raise _fout(
+            f"'{text}' is geen geldige {what}{suggestion(text, values)}; "
+            f"kies uit: {', '.join(values)}"
+        )
+
+    return Annotated[enum, BeforeValidator(check), WithJsonSchema({"type": "string", "enum": values})]
