@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -30,10 +29,13 @@ class Plek:
 
 
 def _relative(path: Path, base: Path) -> str:
-    try:
-        return os.path.relpath(path, base) if path.is_absolute() else str(path)
-    except ValueError:  # other drive on Windows
-        return str(path)
+    """Relative to `base` when the file lies under it (as editors click on), else as given."""
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(base.resolve()))
+        except ValueError:
+            return str(path)
+    return str(path)
 
 
 @dataclass(frozen=True, order=True)

@@ -274,8 +274,11 @@ class Merger:
                     f"{model.label} ontbreken: {fields}",
                 )
                 return
-        veld = "verplicht veld" if len(missing) == 1 else "verplichte velden"
-        self.meldingen.fout(plek, f"{model.label} '{id}': {veld} {fields} ontbreekt")
+        if len(missing) == 1:
+            text = f"verplicht veld {fields} ontbreekt"
+        else:
+            text = f"verplichte velden {fields} ontbreken"
+        self.meldingen.fout(plek, f"{model.label} '{id}': {text}")
 
 
 def check_unique_ids(project: Project, meldingen: Meldingen) -> None:

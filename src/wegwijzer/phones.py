@@ -72,6 +72,11 @@ def parse(text: str) -> Telefoon:
     if digits.startswith("00"):
         digits = "+" + digits[2:]
 
+    if digits.startswith("0") and len(digits) < 8:
+        raise TelefoonFout(
+            f"'{raw}' is te kort: een nummer dat met 0 begint heeft 10 cijfers "
+            "(zoals 085 130 46 58), of 8 tot 11 bij 0800 en 0900"
+        )
     if not digits.startswith("+") and len(digits) <= 6:
         return _parse_short(raw, digits)
 
