@@ -137,3 +137,24 @@ def test_plain_keeps_text() -> None:
     meldingen = Meldingen()
     document = parse(Path("x.yml"), b"a: [ja, 010]\n", meldingen)
     assert plain(document.tree) == {"a": ["ja", "010"]}
+
+
+@pytest.mark.parametrize(("args", "name"), [((), "wegwijzer.schema.json"), (("--markdown",), "velden.md")])
+def test_committed_schema_and_field_docs_are_up_to_date(cli, tmp_path: Path, args, name: str) -> None:
+    """Editors' tools read schema/; it is derived from the models and must not drift."""
+    out = tmp_path / name
+    assert cli("schema", *args, "--out", out).code == 0
+    committed = Path(__file__).parent.parent / "schema" / name
+    assert committed.read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
+        f"schema/{name} is out of date: run `wegwijzer schema {' '.join(args)} --out schema/{name}`"
+    )
+
+
+def test_field_docs_list_every_field_and_vocabulary_word(cli) -> None:
+    from wegwijzer.models import Hulplijn, Thema
+
+    result = cli("schema", "--markdown")
+    for name in Hulplijn.model_fields:
+        assert f"| `{name}` |" in result.out
+    for thema in Thema:
+        assert f"| `{thema.value}` |" in result.out

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", parents=[common], help="schrijf het JSON Schema van de databestanden")
     p.add_argument("--out", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
+    p.add_argument(
+        "--markdown", action="store_true", help="schrijf het overzicht van alle velden (Markdown)"
+    )
     p.set_defaults(func=cmd_schema)
     return parser
 
@@ -170,9 +173,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from wegwijzer.fielddocs import markdown
     from wegwijzer.schema import json_schema
 
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.markdown:
+        text = markdown()
+    else:
+        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
         _write(args.out, text)
     else:

@@ -1,0 +1,71 @@
+"""The field reference for editors (Markdown), derived from the models like the JSON Schema."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+from wegwijzer.models import (
+    ERKENNING_LABELS,
+    FASE_LABELS,
+    THEMA_LABELS,
+    VERPLICHT,
+    Contact,
+    ContactSoort,
+    Erkenning,
+    ExtraTelefoon,
+    Fase,
+    GemeenteInfo,
+    Hulplijn,
+    Interventie,
+    Organisatie,
+    RegioInfo,
+    Thema,
+    Uitsluiting,
+)
+
+SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("gemeente", GemeenteInfo, "Bovenaan elk bestand in `gemeenten/`."),
+    ("regio", RegioInfo, "Bovenaan elk bestand in `content/regio/`."),
+    ("hulplijnen", Hulplijn, "Telefoon, chat of website voor ouders."),
+    ("interventies", Interventie, "Programma's en hulp, ook voor professionals die doorverwijzen."),
+    ("organisaties", Organisatie, "Wie de hulp aanbiedt; andere vermeldingen verwijzen met `aanbieder`."),
+    ("contacten", Contact, "Teams en loketten, zoals het CJG. Geen privépersonen."),
+    ("extra_telefoon", ExtraTelefoon, "Elk item onder `extra_telefoon`."),
+    ("niet_aangeboden", Uitsluiting, "Een id, of `id` met `reden`."),
+)
+
+VOCABULARIES: tuple[tuple[str, type[StrEnum], dict], ...] = (
+    ("fasen", Fase, FASE_LABELS),
+    ("themas", Thema, THEMA_LABELS),
+    ("erkenning", Erkenning, ERKENNING_LABELS),
+    ("soort (contacten)", ContactSoort, {}),
+)
+
+
+def _required(info) -> bool:  # noqa: ANN001
+    return info.is_required() or any(meta is VERPLICHT for meta in info.metadata)
+
+
+def markdown() -> str:
+    lines = [
+        "# Velden van de databestanden",
+        "",
+        "Dit overzicht wordt gemaakt uit de datamodellen (`wegwijzer schema --markdown`); "
+        "pas het niet met de hand aan.",
+        "",
+        "*Verplicht* betekent: moet een waarde hebben nadat landelijk, regio en gemeente zijn "
+        "samengevoegd. Een gemeente die iets van de regio aanpast, noemt alleen `id` en wat anders is.",
+    ]
+    for key, model, intro in SECTIONS:
+        lines += ["", f"## `{key}`", "", intro, "", "| veld | verplicht | uitleg |", "| --- | --- | --- |"]
+        for name, info in model.model_fields.items():
+            flag = "ja" if _required(info) else ""
+            lines.append(f"| `{name}` | {flag} | {(info.description or '').replace('|', '/')} |")
+    lines += ["", "## Vaste woordenlijsten"]
+    for key, enum, labels in VOCABULARIES:
+        lines += ["", f"### `{key}`", "", "| waarde | betekenis |", "| --- | --- |"]
+        for member in enum:
+            lines.append(f"| `{member.value}` | {labels.get(member, '')} |")
+    return "\n".join(lines) + "\n"
