@@ -282,3 +282,37 @@ def test_bad_file_name(in_mini: Path, cli) -> None:
     result = cli("validate", "--root", ".")
     assert result.code == 1
     assert "gemeenten/Den Haag.yml: fout: bestandsnaam 'Den Haag.yml' is geen geldige gemeente-id" in result.out
+
+
+def test_help_nobody_can_reach_is_a_warning(in_mini: Path, cli) -> None:
+    path = beta(in_mini, "naam: Eigen lijn")  # HULPLIJN has no phone, site, chat or provider
+    result = cli("validate", "--root", ".")
+    assert problem(result, path, "id: eigen-lijn", "waarschuwing").startswith(
+        "hulplijn 'eigen-lijn' heeft geen telefoon, website, chat, WhatsApp, e-mail, aanbieder of 'aanmelden'"
+    )
+    beta(in_mini, "aanbieder: ggd-test")
+    assert "heeft geen telefoon" not in cli("validate", "--root", ".").out
+
+
+def test_entries_no_gemeente_shows_are_still_checked(in_mini: Path, cli) -> None:
+    regio = write(
+        in_mini / "content" / "regio" / "leeg.yml",
+        """
+        regio:
+          naam: Lege regio
+        hulplijnen:
+          - id: nergens
+            naam: Nergens
+            omschrijving: Niemand ziet dit.
+            telefoon: "0900 1450"
+            fasen: [zwanger]
+            themas: [psychisch]
+            bron: Testbron
+            gecontroleerd: 2027-01-01
+        """,
+    )
+    result = cli("validate", "--root", ".")
+    assert result.code == 1
+    assert f"content/regio/leeg.yml:{line_of(regio, '2027-01-01')}:20: fout: veld 'gecontroleerd': 2027-01-01 ligt in de toekomst" in result.lines
+    assert any("betaald nummer" in l and l.startswith("content/regio/leeg.yml") for l in result.lines)
+    assert any("regio 'leeg' heeft nog geen gemeenten" in l for l in result.lines)

@@ -143,14 +143,7 @@ class Merger:
                     f"veld 'regio': onbekende regio '{info.regio}'{hint}; bekende regio's: {known}",
                 )
             return None
-        layers: list[Parsed[Any] | None] = [self.project.landelijk, regio, parsed]
-        acc: dict[str, dict[str, _Acc]] = {kind: {} for kind in KINDS}
-        excluded: list[NietAangeboden] = []
-        for depth, layer in enumerate(layers):
-            if layer is not None:
-                self._apply(layer, depth, acc)
-                excluded.extend(self._exclude(layer, depth, acc))
-        merged = {kind: tuple(self._build(kind, acc[kind])) for kind in KINDS}
+        merged, excluded = self._layers([self.project.landelijk, regio, parsed])
         herkomst = {name: parsed.document.plek(("gemeente", name)) for name in info.model_fields_set}
         return GemeenteData(
             slug=slug,
@@ -162,6 +155,24 @@ class Merger:
             niet_aangeboden=tuple(excluded),
             **merged,
         )
+
+    def regio_view(self, slug: str | None) -> dict[str, tuple[Vermelding[Any], ...]]:
+        """The entries of landelijk plus one regio (or landelijk alone), as if for a gemeente
+        without additions: so that entries are checked even where no gemeente uses them."""
+        regio = self.project.regios.get(slug) if slug else None
+        merged, _ = self._layers([self.project.landelijk, regio])
+        return merged
+
+    def _layers(
+        self, layers: list[Parsed[Any] | None]
+    ) -> tuple[dict[str, tuple[Vermelding[Any], ...]], list[NietAangeboden]]:
+        acc: dict[str, dict[str, _Acc]] = {kind: {} for kind in KINDS}
+        excluded: list[NietAangeboden] = []
+        for depth, layer in enumerate(layers):
+            if layer is not None:
+                self._apply(layer, depth, acc)
+                excluded.extend(self._exclude(layer, depth, acc))
+        return {kind: tuple(self._build(kind, acc[kind])) for kind in KINDS}, excluded
 
     def _apply(self, layer: Parsed[Any], depth: int, acc: dict[str, dict[str, _Acc]]) -> None:
         for kind in KINDS:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from wegwijzer import links, phones
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.merge import GemeenteData, Vermelding, merge
+from wegwijzer.merge import GemeenteData, Merger, Vermelding
 from wegwijzer.models import ContactSoort, Dienst, today
 from wegwijzer.parse import Parsed
 from wegwijzer.project import Project, load_project
@@ -35,9 +35,15 @@ def validate(root: Path) -> Resultaat:
     """Load, merge and check everything under `root`."""
     meldingen = Meldingen()
     project = load_project(root, meldingen)
-    gemeenten = merge(project, meldingen)
+    merger = Merger(project, meldingen)
+    gemeenten = merger.all()
     for parsed in _all_files(project):
         check_file(parsed, meldingen)
+    for slug in sorted(project.regios) or [None]:
+        # entries of the regional base, also those that no gemeente shows
+        for entries in merger.regio_view(slug).values():
+            for entry in entries:
+                check_entry(entry, meldingen)
     for data in gemeenten.values():
         check_gemeente(data, meldingen)
     check_project(project, meldingen)
@@ -164,13 +170,14 @@ def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
                 "privénummers. Gebruik het nummer van het team of de organisatie, of zet "
                 "'publiceren_toegestaan: ja' als de persoon daar toestemming voor gaf",
             )
+    referral = (getattr(item, "aanmelden", None), item.aanbieder) if isinstance(item, Dienst) else ()
     if isinstance(item, Dienst) and not any(
-        (item.telefoon, item.website, item.chat, item.whatsapp, item.email)
+        (item.telefoon, item.website, item.chat, item.whatsapp, item.email, *referral)
     ):
         meldingen.waarschuwing(
             entry.plek,
-            f"{item.label} '{item.id}' heeft geen telefoon, website, chat, WhatsApp of e-mail; "
-            "hoe vinden ouders deze hulp?",
+            f"{item.label} '{item.id}' heeft geen telefoon, website, chat, WhatsApp, e-mail, "
+            "aanbieder of 'aanmelden'; hoe vinden ouders en professionals deze hulp?",
         )
 
 
