@@ -316,3 +316,10 @@ def test_entries_no_gemeente_shows_are_still_checked(in_mini: Path, cli) -> None
     assert f"content/regio/leeg.yml:{line_of(regio, '2027-01-01')}:20: fout: veld 'gecontroleerd': 2027-01-01 ligt in de toekomst" in result.lines
     assert any("betaald nummer" in l and l.startswith("content/regio/leeg.yml") for l in result.lines)
     assert any("regio 'leeg' heeft nog geen gemeenten" in l for l in result.lines)
+
+
+def test_a_wrong_date_is_reported_once(in_mini: Path, cli) -> None:
+    path = beta(in_mini, "gecontroleerd: 2024-13-01")
+    result = cli("validate", "--root", ".")
+    assert problem(result, path, "2024-13-01").startswith("veld 'gecontroleerd': '2024-13-01' is geen bestaande datum")
+    assert "nooit gecontroleerd" not in result.out

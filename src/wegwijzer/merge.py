@@ -48,6 +48,7 @@ class Vermelding(Generic[E]):
     item: E
     herkomst: Mapping[str, Plek]  # field name -> place of its value; "id" -> first definition
     lagen: tuple[str, ...]  # the layers that wrote this entry, lowest first
+    ongeldig: frozenset[str] = frozenset()  # fields left out because they were reported wrong
 
     @property
     def plek(self) -> Plek:
@@ -258,7 +259,9 @@ class Merger:
                         )
                     self._built[key] = None
                 else:
-                    self._built[key] = Vermelding(item, dict(current.herkomst), tuple(current.lagen))
+                    self._built[key] = Vermelding(
+                        item, dict(current.herkomst), tuple(current.lagen), frozenset(current.ongeldig)
+                    )
             if self._built[key] is not None:
                 yield self._built[key]
 

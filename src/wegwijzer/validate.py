@@ -186,6 +186,8 @@ def _check_date(entry: Vermelding[Any], meldingen: Meldingen) -> None:
     checked = item.gecontroleerd
     now = today()
     if checked is None:
+        if "gecontroleerd" in entry.ongeldig:
+            return  # already reported as wrong
         meldingen.waarschuwing(
             entry.plek,
             f"{item.label} '{item.id}' is nog nooit gecontroleerd; zet de datum van de laatste "
