@@ -92,11 +92,29 @@ def parse(text: str) -> Telefoon:
         raise TelefoonFout(_invalid_reason(raw, number))
 
     if number.country_code == 31:
-        display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+        display = dutch_display(number)
     else:
         display = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     return Telefoon(invoer=raw, tel=e164, weergave=display, soort=_soort(number), e164=e164)
+
+
+_GROUPS = {4: (4,), 5: (5,), 6: (2, 2, 2), 7: (3, 2, 2), 8: (2, 2, 2, 2)}
+
+
+def dutch_display(number: phonenumbers.PhoneNumber) -> str:
+    """The grouping Dutch readers expect: 026 123 45 67, 0318 12 34 56, 06 12 34 56 78,
+    0800 0450, 0800 844 60 00. The area code comes from the library's metadata."""
+    national = phonenumbers.national_significant_number(number)
+    split = phonenumbers.length_of_national_destination_code(number)
+    if split <= 0:
+        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    area, subscriber = national[:split], national[split:]
+    groups, start = [], 0
+    for size in _GROUPS.get(len(subscriber), (len(subscriber),)):
+        groups.append(subscriber[start : start + size])
+        start += size
+    return " ".join(["0" + area, *groups])
 
 
 def _parse_short(raw: str, digits: str) -> Telefoon:

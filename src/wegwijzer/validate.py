@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from wegwijzer import links, phones
+from wegwijzer import links, phones, plain_language
 from wegwijzer.diagnostics import Meldingen, Plek
 from wegwijzer.merge import GemeenteData, Merger, Vermelding
 from wegwijzer.models import ContactSoort, Dienst, today
@@ -47,6 +47,7 @@ def validate(root: Path) -> Resultaat:
     for data in gemeenten.values():
         check_gemeente(data, meldingen)
     check_project(project, meldingen)
+    plain_language.check_project(project, meldingen)
     return Resultaat(project, gemeenten, meldingen)
 
 
