@@ -321,7 +321,9 @@ def check_unique_ids(project: Project, meldingen: Meldingen) -> None:
             introduce(project.regios[slug], kind, base[kind])
     for slug in sorted(project.gemeenten):
         parsed = project.gemeenten[slug]
-        regio = regio_ids.get(parsed.model.gemeente.regio, {})
+        if parsed.model.gemeente.regio not in regio_ids:
+            continue  # unknown or unreadable regio: reported elsewhere, ids cannot be judged
+        regio = regio_ids[parsed.model.gemeente.regio]
         for kind in KINDS:
             introduce(parsed, kind, base[kind] | regio.get(kind, set()))
 
