@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from conftest import FIXTURES
 
-from wegwijzer.load import parse, plain
 from wegwijzer.diagnostics import Meldingen
+from wegwijzer.load import parse, plain
 
 MESSAGE = re.compile(r"^[^:]+\.ya?ml(:\d+:\d+)?: (fout|waarschuwing): \S.*$")
 

@@ -261,7 +261,7 @@ def test_a_gemeente_without_spoedhulp_is_an_error(in_mini: Path, cli) -> None:
 
 
 def test_all_problems_in_one_run(in_mini: Path, cli) -> None:
-    path = beta(in_mini, 'telefon: "1"\nanoniem: soms\nfasen: [zwangr]\nwebsite: ftp://x.nl')
+    beta(in_mini, 'telefon: "1"\nanoniem: soms\nfasen: [zwangr]\nwebsite: ftp://x.nl')
     result = cli("validate", "--root", ".")
     errors = [l for l in result.lines if l.startswith("gemeenten/beta.yml") and ": fout: " in l]
     assert len(errors) == 4

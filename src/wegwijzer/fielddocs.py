@@ -44,7 +44,7 @@ VOCABULARIES: tuple[tuple[str, type[StrEnum], dict], ...] = (
 )
 
 
-def _required(info) -> bool:  # noqa: ANN001
+def _required(info) -> bool:
     return info.is_required() or any(meta is VERPLICHT for meta in info.metadata)
 
 

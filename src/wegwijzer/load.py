@@ -225,7 +225,7 @@ def _duplicate(path: Path, text: str, exc: DuplicateKeyError) -> Melding:
 
 
 def _between(text: str, start: str, end: str) -> str:
-    head, sep, tail = text.partition(start)
+    _, sep, tail = text.partition(start)
     return tail.partition(end)[0] if sep else "?"
 
 
