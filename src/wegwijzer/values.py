@@ -125,18 +125,23 @@ Datum = Annotated[
 # --- phone, web, email ----------------------------------------------------------------------
 
 
-def _telefoon(value: Any) -> phones.Telefoon:
-    if isinstance(value, phones.Telefoon):
-        return value
-    try:
-        return phones.parse(_text(value, "een telefoonnummer"))
-    except phones.TelefoonFout as exc:
-        raise _fout(str(exc)) from None
+def _parsed_by(parse: Any, result: type | None, what: str) -> Any:
+    """A before-validator from a pure parse function that raises a ValueError in Dutch."""
+
+    def check(value: Any) -> Any:
+        if result is not None and isinstance(value, result):
+            return value
+        try:
+            return parse(_text(value, what))
+        except ValueError as exc:
+            raise _fout(str(exc)) from None
+
+    return BeforeValidator(check)
 
 
 Telefoon = Annotated[
     phones.Telefoon,
-    BeforeValidator(_telefoon),
+    _parsed_by(phones.parse, phones.Telefoon, "een telefoonnummer"),
     PlainSerializer(
         lambda t: {"invoer": t.invoer, "tel": t.tel, "weergave": t.weergave, "soort": str(t.soort)},
         return_type=dict,
@@ -151,31 +156,19 @@ Telefoon = Annotated[
 ]
 
 
-def _website(value: Any) -> links.Website:
-    if isinstance(value, links.Website):
-        return value
-    try:
-        return links.parse_website(_text(value, "een webadres"))
-    except links.LinkFout as exc:
-        raise _fout(str(exc)) from None
-
-
 Website = Annotated[
     links.Website,
-    BeforeValidator(_website),
+    _parsed_by(links.parse_website, links.Website, "een webadres"),
     PlainSerializer(lambda w: w.url, return_type=str),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 
 
-def _email(value: Any) -> str:
-    try:
-        return links.parse_email(_text(value, "een e-mailadres"))
-    except links.LinkFout as exc:
-        raise _fout(str(exc)) from None
-
-
-Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str,
+    _parsed_by(links.parse_email, None, "een e-mailadres"),
+    WithJsonSchema({"type": "string", "format": "email"}),
+]
 
 # --- languages ----------------------------------------------------------------------------
 
