@@ -82,6 +82,7 @@ class GemeenteData:
     organisaties: tuple[Vermelding[Organisatie], ...]
     contacten: tuple[Vermelding[Contact], ...]
     niet_aangeboden: tuple[NietAangeboden, ...]
+    voorbeelddata: bool = False  # made-up data: pages and flyers must say so
 
     def entries(self, kind: str) -> tuple[Vermelding[Any], ...]:
         return getattr(self, kind)
@@ -154,6 +155,11 @@ class Merger:
             plek=parsed.document.plek(("gemeente",), key=True),
             herkomst=herkomst,
             niet_aangeboden=tuple(excluded),
+            voorbeelddata=any(
+                bool(layer.model.voorbeelddata)
+                for layer in (self.project.landelijk, regio, parsed)
+                if layer is not None
+            ),
             **merged,
         )
 

@@ -310,6 +310,10 @@ class _Bestand(_Model):
     interventies: list[Interventie] | None = _doc("Interventies: programma's en hulp.")
     organisaties: list[Organisatie] | None = _doc("Organisaties die hulp aanbieden.")
     contacten: list[Contact] | None = _doc("Contacten: teams en loketten (geen privépersonen).")
+    voorbeelddata: JaNee | None = _doc(
+        "ja als dit bestand verzonnen voorbeelddata bevat (voor tests en metingen). Elke pagina "
+        "en flyer die deze gegevens gebruikt, krijgt dan de melding 'voorbeelddata'."
+    )
 
     @model_validator(mode="before")
     @classmethod
