@@ -84,10 +84,13 @@ def check_host(host: str, raw: str) -> str:
         pass
     else:
         raise LinkFout(f"'{raw}' gebruikt een IP-adres; gebruik de domeinnaam")
-    try:
-        ascii_host = idna.encode(host.rstrip("."), uts46=True).decode("ascii")
-    except idna.IDNAError as exc:
-        raise LinkFout(f"'{host}' is geen geldige domeinnaam") from exc
+    if host.isascii():
+        ascii_host = host.rstrip(".").lower()  # the label checks below are all it needs
+    else:
+        try:
+            ascii_host = idna.encode(host.rstrip("."), uts46=True).decode("ascii")
+        except idna.IDNAError as exc:
+            raise LinkFout(f"'{host}' is geen geldige domeinnaam") from exc
     labels = ascii_host.split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
         raise LinkFout(f"'{host}' is geen geldige domeinnaam")

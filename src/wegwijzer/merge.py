@@ -104,6 +104,17 @@ class _Acc:
     ongeldig: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class _Record:
+    """One entry as a file writes it: its values and where each was written."""
+
+    id: str
+    plek: Plek
+    values: dict[str, Any]
+    herkomst: dict[str, Plek]
+    ongeldig: frozenset[str]
+
+
 def merge_value(lower: Any, upper: Any) -> Any:
     """Groups of fields merge (field by field), everything else (lists too) is replaced."""
     if isinstance(lower, BaseModel) and isinstance(upper, BaseModel) and type(lower) is type(upper):
@@ -121,6 +132,7 @@ class Merger:
         self.project = project
         self.meldingen = meldingen
         self._built: dict[tuple, Any] = {}
+        self._records_cache: dict[tuple[int, str], list[_Record]] = {}
 
     def all(self) -> dict[str, GemeenteData]:
         check_unique_ids(self.project, self.meldingen)
@@ -181,8 +193,12 @@ class Merger:
                 excluded.extend(self._exclude(layer, depth, acc))
         return {kind: tuple(self._build(kind, acc[kind])) for kind in KINDS}, excluded
 
-    def _apply(self, layer: Parsed[Any], depth: int, acc: dict[str, dict[str, _Acc]]) -> None:
-        for kind in KINDS:
+    def _records(self, layer: Parsed[Any], kind: str) -> list[_Record]:
+        """The entries of one file, read once however many gemeenten use them."""
+        key = (id(layer), kind)
+        records = self._records_cache.get(key)
+        if records is None:
+            records = self._records_cache[key] = []
             seen: dict[str, Plek] = {}
             for position, entry in enumerate(getattr(layer.model, kind) or ()):
                 plek = layer.plek_item(kind, position, "id")
@@ -194,16 +210,32 @@ class Merger:
                     )
                     continue
                 seen[entry.id] = plek
-                ongeldig = {f for (k, i, f) in layer.ongeldig if k == kind and i == entry.id}
-                current = acc[kind].get(entry.id)
+                names = sorted(entry.model_fields_set - {"id"})
+                records.append(
+                    _Record(
+                        id=entry.id,
+                        plek=plek,
+                        values={name: getattr(entry, name) for name in names},
+                        herkomst={name: layer.plek_item(kind, position, name) for name in names},
+                        ongeldig=frozenset(
+                            f for (k, i, f) in layer.ongeldig if k == kind and i == entry.id
+                        ),
+                    )
+                )
+        return records
+
+    def _apply(self, layer: Parsed[Any], depth: int, acc: dict[str, dict[str, _Acc]]) -> None:
+        for kind in KINDS:
+            for record in self._records(layer, kind):
+                current = acc[kind].get(record.id)
                 if current is None:
-                    current = acc[kind][entry.id] = _Acc({}, {"id": plek}, [], depth)
+                    current = acc[kind][record.id] = _Acc({}, {"id": record.plek}, [], depth)
                 current.lagen.append(LAAG_NAMEN[depth])
                 current.touched_in = depth
-                current.ongeldig |= ongeldig
-                for name in entry.model_fields_set - {"id"}:
-                    current.values[name] = merge_value(current.values.get(name), getattr(entry, name))
-                    current.herkomst[name] = layer.plek_item(kind, position, name)
+                current.ongeldig |= record.ongeldig
+                for name, value in record.values.items():
+                    current.values[name] = merge_value(current.values.get(name), value)
+                current.herkomst.update(record.herkomst)
 
     def _exclude(
         self, layer: Parsed[Any], depth: int, acc: dict[str, dict[str, _Acc]]

@@ -35,9 +35,17 @@ class Parsed(Generic[M]):
     # original list index of each entry kept, per kind (to find its place in the file)
     index: dict[str, list[int]] = field(default_factory=dict)
 
+    # places already looked up: a regional entry is merged into every gemeente of the regio
+    _plekken: dict[tuple, Plek] = field(default_factory=dict, repr=False, compare=False)
+
     def plek_item(self, key: str, position: int, *fields: str | int, name: bool = False) -> Plek:
         """Where item `position` of the model's list `key` (or one of its fields) is written."""
-        return self.document.plek((key, self.index[key][position], *fields), key=name)
+        cache_key = (key, position, fields, name)
+        plek = self._plekken.get(cache_key)
+        if plek is None:
+            loc = (key, self.index[key][position], *fields)
+            plek = self._plekken[cache_key] = self.document.plek(loc, key=name)
+        return plek
 
 
 def parse_document(
