@@ -1,0 +1,365 @@
+"""Render the flyers with Typst: A5, print-shop version, A4 home print and a PNG share image.
+
+One `Renderer` keeps one Typst compiler (fonts are loaded once). Per gemeente and language:
+
+1. the data is built (`inhoud.flyer_data`) and passed to ``flyer/mamawegwijzer.typ`` as JSON;
+2. the A5 version is compiled and its measurements (metadata ``<meting>``) are read back:
+   content that does not fit fails the flyer with a Dutch message naming the gemeente, the
+   page and its parts (nothing is cut or dropped);
+3. the other formats are compiled; PDFs are PDF/A-2a and PDF/UA-1 (tagged, fonts embedded,
+   title and language set) and get a TrimBox (and, for print, a BleedBox of 3 mm);
+4. all files of the flyer are written at once, each through a temporary file and a rename,
+   so no half-written file is ever left in the site.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
+from wegwijzer.flyer.inhoud import flyer_data, flyer_vermeldingen, timestamp
+from wegwijzer.flyer.names import FORMATS, flyer_files, flyer_talen, taal_naam
+from wegwijzer.flyer.qr import qr_svg
+from wegwijzer.flyer.vertalingen import VERTALINGEN_DIR, Vertaling, load_vertalingen
+
+TEMPLATE = "mamawegwijzer.typ"
+PDF_STANDARDS = ["a-2a", "ua-1"]
+PNG_PPI = 228.6  # 120 mm wide -> 1080 px, the width WhatsApp and Instagram show sharply
+MM = 72 / 25.4
+AFLOOP_MM = 3.0
+TOLERANTIE_MM = 0.2
+FONT_FAMILIES = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans Ethiopic")
+PAGINAS = {"a5": 2, "drukwerk": 2, "a4": 2, "png": 1}
+
+
+class FlyerFout(WegwijzerFout):
+    """One or more flyers could not be made (content too long, text missing, ...)."""
+
+
+def flyer_dir(root: Path | None = None) -> Path:
+    """The folder with the template and fonts: ``<root>/flyer`` if it has one, else the repo's."""
+    if root is not None and (root / "flyer" / TEMPLATE).is_file():
+        return root / "flyer"
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "flyer" / TEMPLATE
+        if candidate.is_file():
+            return candidate.parent
+    raise WegwijzerFout(f"flyer/{TEMPLATE} niet gevonden (hoort in de map van de Wegwijzer)")
+
+
+@dataclass
+class Flyer:
+    """The rendered files of one flyer: format -> bytes."""
+
+    slug: str
+    taal: str
+    files: dict[str, bytes]
+
+
+class Renderer:
+    def __init__(self, template_dir: Path | None = None) -> None:
+        import typst
+
+        self._typst = typst
+        self.dir = template_dir or flyer_dir()
+        fonts = typst.Fonts(
+            include_system_fonts=False,
+            include_embedded_fonts=False,
+            font_paths=[str(self.dir / "fonts")],
+        )
+        families = set(fonts.families())
+        missing = [f for f in FONT_FAMILIES if f not in families]
+        if missing:
+            raise WegwijzerFout(f"lettertypen ontbreken in {self.dir / 'fonts'}: {', '.join(missing)}")
+        self.compiler = typst.Compiler(
+            str(self.dir / TEMPLATE), root=str(self.dir), font_paths=fonts, ignore_system_fonts=True
+        )
+        self.timestamp = timestamp()
+
+    def compile(self, data: dict[str, Any], formaat: str) -> bytes | list[bytes]:
+        inputs = {"data": json.dumps({**data, "formaat": formaat}, ensure_ascii=False)}
+        try:
+            if formaat == "png":
+                return self.compiler.compile(format="png", ppi=PNG_PPI, sys_inputs=inputs)
+            return self.compiler.compile(
+                format="pdf",
+                sys_inputs=inputs,
+                pdf_standards=PDF_STANDARDS,
+                timestamp=self.timestamp,
+            )
+        except self._typst.TypstError as exc:
+            raise FlyerFout(_typst_message(exc)) from None
+        except RuntimeError as exc:
+            raise FlyerFout(_typst_message(exc)) from None
+
+    def metingen(self) -> list[dict[str, Any]]:
+        """The measurements of the last compiled document."""
+        return json.loads(self.compiler.query("<meting>", field="value", format="json"))
+
+
+def _typst_message(exc: Exception) -> str:
+    text = getattr(exc, "message", None) or str(exc)
+    if os.environ.get("WEGWIJZER_DEBUG"):
+        text += "\n" + str(getattr(exc, "diagnostic", "")) + "\n" + "\n".join(getattr(exc, "trace", []) or [])
+    if "could not be displayed with font" in text:
+        return (
+            f"een teken kan niet worden getoond met de lettertypen van de flyer ({text}); "
+            "gebruik een gewoon teken of voeg een lettertype toe in flyer/fonts"
+        )
+    return f"Typst kon de flyer niet maken: {text}"
+
+
+# --- one flyer ----------------------------------------------------------------------------
+
+
+def check_fit(metingen: Iterable[dict[str, Any]], gemeente: str, taal: str) -> list[str]:
+    """Dutch messages for every page whose content is taller than its space (empty: it fits)."""
+    problems = []
+    for meting in metingen:
+        over = meting["nodig"] - meting["beschikbaar"]
+        if over <= TOLERANTIE_MM:
+            continue
+        delen = sorted(meting["delen"], key=lambda d: d["hoogte"], reverse=True)
+        opsomming = ", ".join(f"{d['naam']} {d['hoogte']:.0f} mm" for d in delen)
+        problems.append(
+            f"flyer {gemeente} ({taal}, {taal_naam(taal)}): de {meting['pagina']} past niet op A5: "
+            f"de inhoud is {over:.0f} mm te lang ({meting['nodig']:.0f} mm nodig, "
+            f"{meting['beschikbaar']:.0f} mm beschikbaar). Grootste delen: {opsomming}. Maak "
+            "teksten korter of zet minder vermeldingen op de flyer (op_flyer, partners)"
+        )
+    return problems
+
+
+def render_flyer(
+    renderer: Renderer,
+    data: Any,
+    taal: str,
+    vertalingen: dict[str, Vertaling],
+    url: str,
+    *,
+    onzeker_toestaan: bool = False,
+    formats: Iterable[str] = FORMATS,
+) -> Flyer:
+    """All formats of one flyer, in memory; raises FlyerFout when it cannot be made."""
+    naam = data.info.naam
+    inhoud, ontbreekt = flyer_data(
+        data, taal, vertalingen, url=url, qr_svg=qr_svg(url), formaat="a5",
+        onzeker_toestaan=onzeker_toestaan,
+    )
+    if ontbreekt:
+        raise FlyerFout(
+            f"flyer {naam} ({taal}): vertaling ontbreekt in {VERTALINGEN_DIR.as_posix()}/{taal}.yml "
+            f"voor {'; '.join(ontbreekt)}"
+        )
+    files: dict[str, bytes] = {}
+    formats = list(formats)
+    # A5 first: it is measured, and the other formats use the same page layout.
+    for formaat in ["a5", *[f for f in formats if f != "a5"]]:
+        output = renderer.compile(inhoud, formaat)
+        if formaat in ("a5", "png"):
+            problems = check_fit(renderer.metingen(), naam, taal)
+            if problems:
+                raise FlyerFout("\n".join(problems))
+        if formaat == "png":
+            pages = output if isinstance(output, list) else [output]
+            if len(pages) != PAGINAS["png"]:
+                raise FlyerFout(f"flyer {naam} ({taal}): de deelafbeelding heeft {len(pages)} pagina's")
+            if "png" in formats:
+                files["png"] = pages[0]
+            continue
+        pdf = finish_pdf(output, formaat, naam, taal)
+        if formaat in formats:
+            files[formaat] = pdf
+    return Flyer(data.slug, taal, files)
+
+
+def finish_pdf(pdf: bytes, formaat: str, naam: str, taal: str) -> bytes:
+    """Check the page count; write TrimBox (and BleedBox for print) as an incremental update.
+
+    Typst writes a TrimBox only for pages with bleed. The update appends new versions of the
+    page objects and a cross-reference section: the bytes Typst wrote (structure tree, fonts,
+    PDF/A metadata) stay exactly as they are.
+    """
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    reader = PdfReader(io.BytesIO(pdf))
+    if len(reader.pages) != PAGINAS[formaat]:
+        raise FlyerFout(
+            f"flyer {naam} ({taal}, {formaat}): {len(reader.pages)} pagina's in plaats van "
+            f"{PAGINAS[formaat]}; de inhoud loopt over"
+        )
+    out = bytearray(pdf if pdf.endswith(b"\n") else pdf + b"\n")
+    offsets: dict[int, int] = {}
+    for page in reader.pages:
+        ref = page.indirect_reference
+        if ref is None or ref.generation != 0:
+            raise FlyerFout(f"flyer {naam} ({taal}, {formaat}): onverwachte PDF-opbouw")
+        media = [float(v) for v in page["/MediaBox"]]
+        trim = [float(v) for v in page.get("/TrimBox", media)]
+        updated = DictionaryObject(page)
+        updated[NameObject("/TrimBox")] = _box(trim)
+        if formaat == "drukwerk":
+            a = AFLOOP_MM * MM
+            updated[NameObject("/BleedBox")] = _box([trim[0] - a, trim[1] - a, trim[2] + a, trim[3] + a])
+        offsets[ref.idnum] = len(out)
+        body = io.BytesIO()
+        updated.write_to_stream(body)
+        out += f"{ref.idnum} 0 obj\n".encode() + body.getvalue() + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f\r\n"
+    for num in sorted(offsets):
+        out += f"{num} 1\n{offsets[num]:010d} 00000 n\r\n".encode()
+    trailer = DictionaryObject(
+        {NameObject(k): reader.trailer.raw_get(k) for k in ("/Size", "/Root", "/Info", "/ID") if k in reader.trailer}
+    )
+    trailer[NameObject("/Prev")] = _number(_startxref(pdf))
+    body = io.BytesIO()
+    trailer.write_to_stream(body)
+    out += b"trailer\n" + body.getvalue() + f"\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _box(values: list[float]) -> Any:
+    from pypdf.generic import ArrayObject, FloatObject
+
+    return ArrayObject(FloatObject(round(v, 4)) for v in values)
+
+
+def _number(value: int) -> Any:
+    from pypdf.generic import NumberObject
+
+    return NumberObject(value)
+
+
+def _startxref(pdf: bytes) -> int:
+    position = pdf.rfind(b"startxref")
+    return int(pdf[position + len(b"startxref") :].split()[0])
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def te_maken(resultaat: Any, gemeente: str | None, taal: str | None) -> list[tuple[str, str]]:
+    """(slug, taal) of every flyer to make, for the --gemeente and --taal choices."""
+    from wegwijzer.values import suggestion
+
+    gemeenten = resultaat.gemeenten
+    if gemeente is not None and gemeente not in gemeenten:
+        known = sorted(gemeenten)
+        raise GebruiksFout(f"gemeente '{gemeente}' bestaat niet{suggestion(gemeente, known)}")
+    slugs = [gemeente] if gemeente else sorted(gemeenten)
+    result = []
+    for slug in slugs:
+        talen = flyer_talen(gemeenten[slug].info.flyer_talen)
+        for code in talen:
+            if taal is None or code == taal:
+                result.append((slug, code))
+    if taal is not None and not result:
+        waar = f"gemeente '{gemeente}'" if gemeente else "geen enkele gemeente"
+        raise GebruiksFout(
+            f"{waar} vraagt een flyer in '{taal}' ({taal_naam(taal)}); zet de taal in "
+            "'flyer_talen' van de gemeente"
+        )
+    return result
+
+
+def render_all(
+    resultaat: Any,
+    out_dir: Path,
+    config: Any,
+    gemeente: str | None = None,
+    taal: str | None = None,
+    *,
+    onzeker_toestaan: bool = False,
+    meldingen: Meldingen | None = None,
+    formats: Iterable[str] = FORMATS,
+) -> list[Path]:
+    """Render the flyers into ``<out_dir>/<slug>/`` and return the files written.
+
+    Flyers that can be made are written; when some cannot (too long, missing text), a
+    `FlyerFout` lists them all after the others are done. Unverified entries left off a
+    flyer are reported as warnings in `meldingen` (or on stderr when none is given).
+    """
+    root = Path(resultaat.project.root)
+    eigen = Meldingen()
+    vertalingen = load_vertalingen(root, eigen)
+    if eigen.has_errors:
+        raise FlyerFout("\n".join(m.format() for m in eigen.fouten))
+    if "nl" not in vertalingen:
+        raise FlyerFout(
+            f"{(root / VERTALINGEN_DIR / 'nl.yml')}: bestand ontbreekt; daarin staan de vaste "
+            "teksten van de flyer"
+        )
+    jobs = te_maken(resultaat, gemeente, taal)
+    renderer = Renderer(flyer_dir(root))
+    formats = tuple(formats)
+    written: list[Path] = []
+    problems: list[str] = []
+    _warn_onzeker([resultaat.gemeenten[s] for s in dict.fromkeys(s for s, _ in jobs)], onzeker_toestaan, meldingen)
+    for slug, code in jobs:
+        data = resultaat.gemeenten[slug]
+        try:
+            flyer = render_flyer(
+                renderer, data, code, vertalingen, config.gemeente_url(slug),
+                onzeker_toestaan=onzeker_toestaan, formats=formats,
+            )
+        except FlyerFout as exc:
+            problems.append(str(exc))
+            continue
+        names = flyer_files(slug, code)
+        for formaat, content in flyer.files.items():
+            path = Path(out_dir) / slug / names[formaat]
+            write_atomic(path, content)
+            written.append(path)
+    if problems:
+        raise FlyerFout("\n".join(problems))
+    return written
+
+
+def _warn_onzeker(gemeenten: list[Any], onzeker_toestaan: bool, meldingen: Meldingen | None) -> None:
+    """One warning per unverified entry (and place), naming the gemeenten whose flyer it concerns."""
+    found: dict[tuple[str, Any], tuple[Any, list[str]]] = {}
+    for data in gemeenten:
+        for entry in flyer_vermeldingen(data, onzeker_toestaan=False).weggelaten:
+            key = (entry.item.id, entry.plek_van("onzeker"))
+            found.setdefault(key, (entry, []))[1].append(data.info.naam)
+    for (_, plek), (entry, namen) in found.items():
+        item = entry.item
+        waar = namen[0] if len(namen) == 1 else f"{len(namen)} gemeenten: {', '.join(namen)}"
+        if onzeker_toestaan:
+            tekst = (
+                f"{item.label} '{item.id}' is onzeker ({item.onzeker}) en staat op de "
+                f"CONCEPT-flyers ({waar}); niet drukken voor het is nagekeken"
+            )
+        else:
+            tekst = (
+                f"{item.label} '{item.id}' is onzeker ({item.onzeker}) en staat daarom NIET op de "
+                f"flyers ({waar}); controleer het en haal dan 'onzeker' weg"
+            )
+        if meldingen is not None:
+            meldingen.waarschuwing(plek, tekst)
+        else:
+            print(f"{plek.display()}: waarschuwing: {tekst}", file=sys.stderr)
