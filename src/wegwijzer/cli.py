@@ -86,6 +86,59 @@ def build_parser() -> argparse.ArgumentParser:
         "--markdown", action="store_true", help="schrijf het overzicht van alle velden (Markdown)"
     )
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser(
+        "fmt", parents=[common], help="maak databestanden netjes op (volgorde, aanhalingstekens)"
+    )
+    p.add_argument(
+        "bestanden", nargs="*", type=Path, metavar="BESTAND",
+        help="alleen deze bestanden (standaard: alle databestanden onder --root)",
+    )
+    p.add_argument(
+        "--check", action="store_true",
+        help="verander niets; stop met code 1 als een bestand anders opgemaakt zou worden",
+    )
+    p.set_defaults(func=cmd_fmt)
+
+    p = sub.add_parser("nieuw", parents=[common], help="maak een startbestand voor een nieuwe gemeente")
+    p.add_argument("naam", help="naam van de gemeente, zoals 'Ede' of 'Bergen op Zoom'")
+    p.add_argument("--regio", required=True, metavar="ID", help="id van de regio, zoals gelderland-midden")
+    p.add_argument("--id", metavar="ID", help="bestandsnaam zonder .yml (standaard: uit de naam)")
+    p.set_defaults(func=cmd_nieuw)
+
+    p = sub.add_parser("export", parents=[common], help="exporteer de gegevens (hsds, xlsx of csv)")
+    p.add_argument("formaat", choices=["hsds", "xlsx", "csv"], help="hsds, xlsx of csv")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="PAD",
+        help="map (hsds, csv) of bestand (xlsx; een map kan ook)",
+    )
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("flyers", parents=[common], help="maak de MamaWegwijzer-flyers (pdf en png)")
+    p.add_argument("--out", type=Path, metavar="MAP", help="uitvoermap (standaard: MAP/site)")
+    p.add_argument("--gemeente", metavar="ID", help="alleen deze gemeente (bestandsnaam zonder .yml)")
+    p.add_argument("--taal", metavar="CODE", help="alleen deze taal (nl, of een taal uit flyer_talen)")
+    p.add_argument(
+        "--concept",
+        action="store_true",
+        help="zet ook onzekere vermeldingen op de flyer; elke pagina krijgt dan 'CONCEPT'",
+    )
+    p.set_defaults(func=cmd_flyers)
+
+    p = sub.add_parser(
+        "check", parents=[common], help="controleer links en telefoonnummers, ook live (--online)"
+    )
+    from wegwijzer.check.command import add_arguments as _check_arguments
+
+    _check_arguments(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("build", parents=[common], help="controleer de data en bouw site en flyers")
+    p.add_argument("--out", type=Path, metavar="MAP", help="uitvoermap (standaard: MAP/site)")
+    p.add_argument(
+        "--zonder-flyers", action="store_true", help="bouw alleen de site (sneller, voor een voorbeeld)"
+    )
+    p.set_defaults(func=cmd_build)
     return parser
 
 
@@ -108,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("wegwijzer: afgebroken", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for editors
+    except Exception as exc:
         print(
             f"wegwijzer: interne fout ({type(exc).__name__}: {exc}). Dit is een fout in het "
             "programma, niet in je bestanden: meld het aan de beheerders. "
@@ -187,6 +240,35 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_flyers(args: argparse.Namespace) -> int:
+    from wegwijzer.config import read_config
+    from wegwijzer.flyer.render import render_all
+    from wegwijzer.validate import validate
+
+    result = validate(args.root)
+    if result.meldingen.has_errors:
+        _print_meldingen(result.meldingen, alleen_fouten=True)
+        print(
+            f"{_summary(result.meldingen, len(result.project.bestanden))}; "
+            "los eerst de fouten op, dan worden de flyers gemaakt",
+            file=sys.stderr,
+        )
+        return EXIT_FOUT
+    config = read_config(args.root)
+    out = args.out if args.out is not None else args.root / "site"
+    meldingen = Meldingen()
+    try:
+        paths = render_all(
+            result, out, config, args.gemeente, args.taal,
+            onzeker_toestaan=args.concept, meldingen=meldingen,
+        )
+    finally:
+        _print_meldingen(meldingen)
+    flyers = len({p.name.rsplit("-", 1)[0] for p in paths if p.suffix == ".pdf"})
+    print(f"{flyers} flyers ({len(paths)} bestanden) in {out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,6 +278,89 @@ def _write(path: Path, text: str) -> None:
     except OSError as exc:
         raise WegwijzerFout(f"kan '{path}' niet schrijven ({exc.strerror})") from exc
 
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from wegwijzer.check.command import run as run_check
+
+    return run_check(args)
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from wegwijzer.diagnostics import Plek
+    from wegwijzer.fmt import data_files, format_files
+    from wegwijzer.project import check_root
+
+    paths = list(args.bestanden) or data_files(check_root(args.root))
+    for path in paths:
+        if not path.is_file():
+            raise GebruiksFout(f"bestand '{path}' bestaat niet")
+    uitkomst = format_files(paths, check=args.check)
+    _print_meldingen(uitkomst.meldingen)
+    for path in uitkomst.gewijzigd:
+        print(f"{Plek(path).display()}: {'zou worden opgemaakt' if args.check else 'opgemaakt'}")
+    fouten = len({m.plek.path for m in uitkomst.meldingen.fouten})
+    total = len(uitkomst.gewijzigd) + len(uitkomst.ongewijzigd) + fouten
+    if args.check:
+        summary = f"{len(uitkomst.gewijzigd)} van {total} bestanden zouden anders worden opgemaakt"
+        if uitkomst.gewijzigd:
+            summary += "; draai 'wegwijzer fmt' om ze op te maken"
+    else:
+        summary = f"{len(uitkomst.gewijzigd)} van {total} bestanden opgemaakt"
+    if fouten:
+        summary += f"; {fouten} niet opgemaakt door fouten"
+    print(summary, file=sys.stderr)
+    if fouten or (args.check and uitkomst.gewijzigd):
+        return EXIT_FOUT
+    return EXIT_OK
+
+
+def cmd_nieuw(args: argparse.Namespace) -> int:
+    from wegwijzer.project import check_root
+    from wegwijzer.scaffold import create
+
+    path = create(check_root(args.root), args.naam, args.regio, args.id)
+    print(f"{path}: aangemaakt; vul het aan en draai daarna 'wegwijzer validate'")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from wegwijzer.export import export
+    from wegwijzer.validate import validate
+
+    result = validate(args.root)
+    if result.meldingen.has_errors:
+        _print_meldingen(result.meldingen, alleen_fouten=True)
+        print(
+            f"{_summary(result.meldingen, len(result.project.bestanden))}; "
+            "los eerst de fouten op, dan wordt er geëxporteerd",
+            file=sys.stderr,
+        )
+        return EXIT_FOUT
+    for path in export(result, args.formaat, args.out):
+        print(path)
+    return EXIT_OK
+
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from wegwijzer.site.build import build_site
+
+    result = build_site(args.root, args.out, flyers=not args.zonder_flyers)
+    meldingen = result.resultaat.meldingen
+    files = len(result.resultaat.project.bestanden)
+    if result.out is None:
+        _print_meldingen(meldingen, alleen_fouten=True)
+        print(f"{_summary(meldingen, files)}; de site is niet gebouwd", file=sys.stderr)
+        return EXIT_FOUT
+    _print_meldingen(result.flyer_meldingen)
+    for text in result.mkdocs_meldingen:
+        print(f"mkdocs: {text}", file=sys.stderr)
+    print(f"{_summary(meldingen, files)} (zie 'wegwijzer validate')", file=sys.stderr)
+    print(
+        f"site gebouwd in {result.out}: {result.paginas} pagina's, {result.flyers} flyerbestanden",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 def run() -> None:
     sys.exit(main())

@@ -39,6 +39,7 @@ def validate(root: Path) -> Resultaat:
     gemeenten = merger.all()
     for parsed in _all_files(project):
         check_file(parsed, meldingen)
+    _check_voorbeelddata(project, meldingen)
     for slug in sorted(project.regios) or [None]:
         # entries of the regional base, also those that no gemeente shows
         for entries in merger.regio_view(slug).values():
@@ -48,6 +49,9 @@ def validate(root: Path) -> Resultaat:
         check_gemeente(data, meldingen)
     check_project(project, meldingen)
     plain_language.check_project(project, meldingen)
+    from wegwijzer.flyer.vertalingen import check_vertalingen  # flyer texts, flyer_talen
+
+    check_vertalingen(project, gemeenten, meldingen)
     return Resultaat(project, gemeenten, meldingen)
 
 
@@ -56,6 +60,16 @@ def _all_files(project: Project) -> Iterator[Parsed[Any]]:
         yield project.landelijk
     yield from project.regios.values()
     yield from project.gemeenten.values()
+
+
+def _check_voorbeelddata(project: Project, meldingen: Meldingen) -> None:
+    flagged = [parsed for parsed in _all_files(project) if parsed.model.voorbeelddata]
+    if flagged:
+        meldingen.waarschuwing(
+            flagged[0].document.plek(("voorbeelddata",)),
+            f"{len(flagged)} bestand(en) bevatten verzonnen voorbeelddata; pagina's en flyers "
+            "krijgen de melding 'voorbeelddata'. Publiceer dit niet als echte hulp",
+        )
 
 
 # --- per file -----------------------------------------------------------------------------

@@ -1,0 +1,194 @@
+"""Facts of an entry as a page shows them: badges, phone numbers, where it is offered.
+
+Plain data for the templates (text, never HTML); the templates escape it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from wegwijzer.links import Website
+from wegwijzer.models import Entry, ExtraTelefoon
+from wegwijzer.phones import Telefoon
+from wegwijzer.site.overzicht import Aanbod, Overzicht
+from wegwijzer.site.render import datum
+
+
+@dataclass(frozen=True)
+class Badge:
+    soort: str  # css modifier: gratis, anoniem, dag-en-nacht, flyer, erkend
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Nummer:
+    label: str  # "Bel" for the main number, else the editor's label ("Gratis nummer")
+    telefoon: Telefoon
+
+
+@dataclass(frozen=True)
+class Plaatsen:
+    """Where an entry is offered, in few words: whole regions by name, else gemeenten."""
+
+    overal: bool  # in every gemeente of the site
+    delen: list[tuple[str, str | None]]  # ("heel Gelderland-Midden", None) or (naam, slug)
+
+
+@dataclass(frozen=True)
+class Verschil:
+    gemeenten: list[str]  # names
+    velden: list[tuple[str, str]]  # (label, value as text)
+
+
+OPTIONAL_FIELDS = (
+    "spoed", "doelgroep", "kosten", "chat", "whatsapp", "aanmelden", "afkorting", "erkenning",
+    "sinds", "bijzonderheden", "aanbieder", "organisatie", "adres", "op_flyer", "anoniem",
+)
+
+
+def velden(item: Entry) -> dict[str, Any]:
+    """The fields only some kinds of entry have, with None where this kind has none.
+
+    A contact's person is only included when publishing was allowed.
+    """
+    result: dict[str, Any] = {name: getattr(item, name, None) for name in OPTIONAL_FIELDS}
+    result["gratis"] = bool(getattr(item, "gratis", False))
+    allowed = getattr(item, "publiceren_toegestaan", False)
+    result["persoon"] = getattr(item, "persoon", None) if allowed else None
+    return result
+
+
+def onzeker(item: Entry) -> bool:
+    """Not (yet) verified: marked by the editor, or never checked."""
+    return bool(item.onzeker) or item.gecontroleerd is None
+
+
+def badges(item: Entry, *, pro: bool = False) -> list[Badge]:
+    result = []
+    if getattr(item, "gratis", False):
+        result.append(Badge("gratis", "Gratis"))
+    if getattr(item, "anoniem", False):
+        result.append(Badge("anoniem", "Anoniem"))
+    if item.dag_en_nacht:
+        result.append(Badge("dag-en-nacht", "Dag en nacht"))
+    if pro and getattr(item, "op_flyer", False):
+        result.append(Badge("flyer", "Op de MamaWegwijzer"))
+    return result
+
+
+def nummers(item: Entry) -> list[Nummer]:
+    result = [Nummer("Bel", item.telefoon)] if item.telefoon else []
+    result += [Nummer(extra.label, extra.nummer) for extra in item.extra_telefoon or ()]
+    return result
+
+
+def bereikbaar_via(item: Entry) -> bool:
+    """True when the entry gives a way to reach the help (phone, chat, app, web, e-mail)."""
+    return any(
+        (item.telefoon, item.website, item.email, getattr(item, "chat", None),
+         getattr(item, "whatsapp", None), item.extra_telefoon)
+    )
+
+
+def andere_talen(item: Entry) -> list[str]:
+    return [taal for taal in item.talen or () if taal != "nl"]
+
+
+def plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
+    offered = set(aanbod.gemeenten)
+    if offered == set(overzicht.gemeenten):
+        return Plaatsen(True, [])
+    delen: list[tuple[str, str | None]] = []
+    rest = set(offered)
+    for regio in overzicht.regios.values():
+        members = set(regio.gemeenten)
+        if len(members) > 1 and members <= offered:
+            delen.append((f"heel {regio.naam}", None))
+            rest -= members
+    delen += [(overzicht.naam(slug), slug) for slug in overzicht.gemeenten if slug in rest]
+    return Plaatsen(False, delen)
+
+
+def scheiding(index: int, length: int) -> str:
+    """The separator after item `index` (1-based) of `length`: ', ', ' en ' or ''."""
+    if index >= length:
+        return ""
+    return " en " if index == length - 1 else ", "
+
+
+# Labels of fields as professionals read them, for the differences between variants.
+VELD_LABELS: dict[str, str] = {
+    "naam": "Naam",
+    "omschrijving": "Omschrijving",
+    "telefoon": "Telefoon",
+    "extra_telefoon": "Andere nummers",
+    "website": "Website",
+    "email": "E-mail",
+    "chat": "Chat",
+    "whatsapp": "WhatsApp",
+    "bereikbaar": "Bereikbaar",
+    "dag_en_nacht": "Dag en nacht",
+    "talen": "Talen",
+    "doelgroep": "Voor wie",
+    "kosten": "Kosten",
+    "anoniem": "Anoniem",
+    "aanbieder": "Aanbieder",
+    "aanmelden": "Aanmelden",
+    "erkenning": "Erkenning",
+    "sinds": "Sinds",
+    "bijzonderheden": "Bijzonderheden",
+    "fasen": "Fasen",
+    "themas": "Thema's",
+    "gecontroleerd": "Gecontroleerd",
+    "onzeker": "Nog niet zeker",
+    "afkorting": "Afkorting",
+}
+_NOT_SHOWN = {"id", "bron", "op_flyer", "spoed"}
+
+
+def als_tekst(value: Any) -> str:
+    """A field value as plain text for a reader."""
+    if value is None:
+        return "niet ingevuld"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, Telefoon):
+        return value.weergave
+    if isinstance(value, Website):
+        return value.url
+    if isinstance(value, dt.date):
+        return datum(value)
+    if isinstance(value, ExtraTelefoon):
+        return f"{value.label}: {value.nummer.weergave}"
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(als_tekst(v) for v in value)
+    if isinstance(value, BaseModel):
+        return str(value)
+    return str(value)
+
+
+def verschillen(aanbod: Aanbod[Any], overzicht: Overzicht) -> list[Verschil]:
+    """How the other variants differ from the most common one, field by field."""
+    base = aanbod.item
+    result = []
+    for variant in aanbod.varianten[1:]:
+        velden = []
+        for name, label in VELD_LABELS.items():
+            if name in _NOT_SHOWN or name not in type(base).model_fields:
+                continue
+            mine, theirs = getattr(variant.item, name), getattr(base, name)
+            if mine != theirs:
+                if name == "aanbieder":
+                    velden.append((label, overzicht.organisatie_naam(mine) or als_tekst(mine)))
+                else:
+                    velden.append((label, als_tekst(mine)))
+        if velden:
+            result.append(Verschil(overzicht.namen(variant.gemeenten), velden))
+    return result

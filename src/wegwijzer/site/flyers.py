@@ -1,0 +1,100 @@
+"""The flyers on the site: render them (when the flyer module is there) and link what exists.
+
+The flyer stage (`wegwijzer.flyer`) is optional for the site: without it, or while previewing
+with `mkdocs serve`, the gemeentepagina says where the flyers will come instead of linking
+files that are not there. Links are only made to files that were actually rendered.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wegwijzer.diagnostics import Meldingen
+
+RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb"})
+
+
+@dataclass(frozen=True)
+class FlyerTaal:
+    taal: str
+    naam: str  # the language's name in that language
+    richting: str  # "ltr" or "rtl"
+    links: tuple[tuple[str, str], ...]  # (label, file name relative to the gemeente folder)
+
+
+def _names() -> Any | None:
+    try:
+        return importlib.import_module("wegwijzer.flyer.names")
+    except ImportError:
+        return None
+
+
+def available() -> bool:
+    """True when the flyer stage can render (its `render_all` can be imported)."""
+    try:
+        from wegwijzer.flyer import render_all  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def render(resultaat: Any, out_dir: Path, config: Any, meldingen: Meldingen | None = None) -> list[Path]:
+    """Render every flyer into `out_dir/<gemeente>/`; [] when there is no flyer stage.
+
+    Notes of the flyer stage (such as entries left off a flyer) go into `meldingen` when
+    its `render_all` accepts them.
+    """
+    try:
+        from wegwijzer.flyer import render_all
+    except ImportError:
+        return []
+    parameters = inspect.signature(render_all).parameters.values()
+    takes_meldingen = any(
+        p.name == "meldingen" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters
+    )
+    if meldingen is not None and takes_meldingen:
+        return list(render_all(resultaat, out_dir, config, meldingen=meldingen))
+    return list(render_all(resultaat, out_dir, config))
+
+
+def talen(extra: list[str] | None) -> list[str]:
+    result = ["nl"]
+    for taal in extra or ():
+        if str(taal) not in result:
+            result.append(str(taal))
+    return result
+
+
+def links(slug: str, flyer_talen: list[str] | None, folder: Path | None) -> list[FlyerTaal] | None:
+    """The flyer links of one gemeente, per language (Dutch first).
+
+    `folder` is where the gemeente's flyers were rendered; only files present there are
+    linked. With `folder` None (a preview without flyers) every language is listed without
+    links. None when there is no flyer stage at all.
+    """
+    names = _names()
+    if names is None:
+        return None
+    labels: dict[str, str] = getattr(names, "FORMAT_LABELS", {})
+    formats: tuple[str, ...] = getattr(names, "FORMATS", tuple(labels))
+    taal_naam = getattr(names, "taal_naam", lambda code: code)
+    rtl = getattr(names, "RTL_TALEN", RTL)
+    result = []
+    for taal in talen(flyer_talen):
+        files = names.flyer_files(slug, taal)
+        found: list[tuple[str, str]] = []
+        if folder is not None:
+            for key in formats:
+                name = files.get(key)
+                if name and (folder / name).is_file():
+                    found.append((labels.get(key, key), name))
+        if folder is not None and not found:
+            continue  # rendered without this language: nothing to offer
+        result.append(
+            FlyerTaal(taal, taal_naam(taal), "rtl" if taal in rtl else "ltr", tuple(found))
+        )
+    return result

@@ -1,0 +1,195 @@
+"""The merged data of all gemeenten, regrouped for the site's overview pages.
+
+A gemeentepagina shows one `GemeenteData`. The sociale kaart and the hulplijnen page show
+each entry once, with where it is (and is not) offered: `Aanbod` collects, per entry id, the
+variants the merge produced (a gemeente may override a field) and the gemeenten of each.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from wegwijzer.merge import GemeenteData, Vermelding
+from wegwijzer.models import Entry, Fase, Hulplijn, Interventie, Thema
+
+E = TypeVar("E", bound=Entry)
+
+
+def sort_key(text: str) -> str:
+    """Dutch alphabetical order, ignoring case and accents ('Ede' before 'Élan')."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return plain.casefold()
+
+
+@dataclass(frozen=True)
+class Variant(Generic[E]):
+    """One merged form of an entry and the gemeenten (slugs) that get exactly this form."""
+
+    entry: Vermelding[E]
+    gemeenten: tuple[str, ...]
+
+    @property
+    def item(self) -> E:
+        return self.entry.item
+
+
+@dataclass(frozen=True)
+class NietHier:
+    gemeente: str
+    reden: str | None
+
+
+@dataclass(frozen=True)
+class Aanbod(Generic[E]):
+    """One entry across the gemeenten: its variants, most common first."""
+
+    kind: str
+    id: str
+    varianten: tuple[Variant[E], ...]
+    niet_aangeboden: tuple[NietHier, ...]
+
+    @property
+    def hoofd(self) -> Vermelding[E]:
+        return self.varianten[0].entry
+
+    @property
+    def item(self) -> E:
+        return self.hoofd.item
+
+    @property
+    def gemeenten(self) -> tuple[str, ...]:
+        return tuple(sorted({slug for v in self.varianten for slug in v.gemeenten}))
+
+    @property
+    def laag(self) -> str:
+        """Where the entry was first written: 'landelijk', 'regio' or 'gemeente'."""
+        return self.hoofd.lagen[0]
+
+    def voor(self, gemeente: str) -> Vermelding[E] | None:
+        return next((v.entry for v in self.varianten if gemeente in v.gemeenten), None)
+
+
+@dataclass(frozen=True)
+class Regio:
+    slug: str
+    naam: str
+    gemeenten: tuple[str, ...]  # slugs, by name
+
+
+@dataclass
+class Overzicht:
+    """Everything the site's pages are made of."""
+
+    gemeenten: dict[str, GemeenteData]  # by name
+    regios: dict[str, Regio]  # by name
+    aanbod: dict[str, dict[str, Aanbod[Any]]]  # kind -> id -> Aanbod, by name
+    _namen: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def voorbeelddata(self) -> bool:
+        """True when any data is made up (`voorbeelddata: ja`): every page must say so."""
+        return any(data.voorbeelddata for data in self.gemeenten.values())
+
+    def naam(self, gemeente: str) -> str:
+        return self._namen.get(gemeente, gemeente)
+
+    def namen(self, gemeenten: Iterable[str]) -> list[str]:
+        return sorted((self.naam(slug) for slug in gemeenten), key=sort_key)
+
+    @property
+    def interventies(self) -> list[Aanbod[Interventie]]:
+        return list(self.aanbod["interventies"].values())
+
+    @property
+    def hulplijnen(self) -> list[Aanbod[Hulplijn]]:
+        return list(self.aanbod["hulplijnen"].values())
+
+    def organisatie_naam(self, id: str | None) -> str | None:
+        if not id:
+            return None
+        org = self.aanbod["organisaties"].get(id)
+        return org.item.naam if org else None
+
+    def organisatie(self, id: str | None) -> Vermelding[Any] | None:
+        org = self.aanbod["organisaties"].get(id) if id else None
+        return org.hoofd if org else None
+
+    def spoed(self) -> list[Vermelding[Hulplijn]]:
+        """Urgent help for pages that belong to no gemeente: the national lines first."""
+        lines = [a for a in self.hulplijnen if a.item.spoed]
+        lines.sort(key=lambda a: (a.laag != "landelijk", order_of(a.hoofd)))
+        return [a.hoofd for a in lines if a.laag == "landelijk"] or [a.hoofd for a in lines]
+
+    def fasen(self) -> list[Fase]:
+        used = {f for a in self.interventies for f in a.item.fasen}
+        return [f for f in Fase if f in used]
+
+    def themas(self) -> list[Thema]:
+        used = {t for a in self.interventies for v in a.varianten for t in v.item.themas}
+        return [t for t in Thema if t in used]
+
+    def woonplaatsen(self) -> list[tuple[str, str]]:
+        """(woonplaats, gemeente slug), A to Z; a gemeente's own name is left out."""
+        result = []
+        for slug, data in self.gemeenten.items():
+            for plaats in data.info.woonplaatsen or ():
+                if sort_key(plaats) != sort_key(data.info.naam):
+                    result.append((plaats, slug))
+        return sorted(result, key=lambda pair: (sort_key(pair[0]), sort_key(self.naam(pair[1]))))
+
+
+def order_of(entry: Vermelding[Any]) -> int:
+    """Entries keep the order the editors wrote them in: by file, then by line."""
+    plek = entry.plek
+    return plek.line + 1_000_000 * ("landelijk", "regio", "gemeente").index(entry.lagen[0])
+
+
+def build_overzicht(gemeenten: dict[str, GemeenteData]) -> Overzicht:
+    by_name = dict(sorted(gemeenten.items(), key=lambda kv: sort_key(kv[1].info.naam)))
+    regio_members: dict[str, list[str]] = {}
+    regio_namen: dict[str, str] = {}
+    for slug, data in by_name.items():
+        regio_members.setdefault(data.regio_slug, []).append(slug)
+        regio_namen[data.regio_slug] = data.regio.naam
+    regios = {
+        slug: Regio(slug, regio_namen[slug], tuple(members))
+        for slug, members in sorted(regio_members.items(), key=lambda kv: sort_key(regio_namen[kv[0]]))
+    }
+    aanbod = {
+        kind: _aanbod(kind, by_name)
+        for kind in ("hulplijnen", "interventies", "organisaties", "contacten")
+    }
+    overzicht = Overzicht(by_name, regios, aanbod)
+    overzicht._namen = {slug: data.info.naam for slug, data in by_name.items()}
+    return overzicht
+
+
+def _aanbod(kind: str, gemeenten: dict[str, GemeenteData]) -> dict[str, Aanbod[Any]]:
+    variants: dict[str, list[tuple[Vermelding[Any], list[str]]]] = {}
+    for slug, data in gemeenten.items():
+        for entry in data.entries(kind):
+            forms = variants.setdefault(entry.item.id, [])
+            same = next((f for f in forms if f[0] is entry or f[0].item == entry.item), None)
+            if same is None:
+                forms.append((entry, [slug]))
+            else:
+                same[1].append(slug)
+    niet: dict[str, list[NietHier]] = {}
+    for slug, data in gemeenten.items():
+        for excluded in data.niet_aangeboden:
+            if excluded.kind == kind:
+                niet.setdefault(excluded.id, []).append(NietHier(slug, excluded.reden))
+    result = {}
+    for id, forms in variants.items():
+        # most gemeenten first; on a tie the form written in fewer layers (the base) first
+        forms.sort(key=lambda f: (-len(f[1]), len(f[0].lagen)))
+        result[id] = Aanbod(
+            kind=kind,
+            id=id,
+            varianten=tuple(Variant(entry, tuple(slugs)) for entry, slugs in forms),
+            niet_aangeboden=tuple(niet.get(id, ())),
+        )
+    return dict(sorted(result.items(), key=lambda kv: sort_key(kv[1].item.naam)))

@@ -1,0 +1,354 @@
+"""Which pages the site has, at which address, and the data each page template gets.
+
+Every page is generated: a small Markdown file with front matter (title, what to hide, search
+exclusion) stands in for it, and the plugin replaces its content by the rendered template.
+
+    /                                  home: what this is, urgent help, "Kies je gemeente"
+    /<gemeente>/                       gemeentepagina for parents (the QR code's address)
+    /hulplijnen/                       all help lines
+    /sociale-kaart/                    every interventie, for professionals, with a filter
+    /sociale-kaart/gemeente/<slug>/    the same, for one gemeente, per fase
+    /sociale-kaart/fase/<fase>/        ... for one fase
+    /sociale-kaart/thema/<thema>/      ... for one thema
+    /sociale-kaart/regio/<regio>/      matrix interventie x gemeente for one region
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from wegwijzer.merge import GemeenteData, Vermelding
+from wegwijzer.models import ContactSoort, Fase, Interventie, Thema
+from wegwijzer.site import feiten
+from wegwijzer.site.flyers import FlyerTaal
+from wegwijzer.site.overzicht import Aanbod, Overzicht, Regio, order_of, sort_key
+
+# Top-level names the site uses itself; a gemeente cannot have one of these as its id.
+RESERVED = frozenset(
+    {"sociale-kaart", "hulplijnen", "toegankelijkheid", "privacy", "assets", "search", "404"}
+)
+
+CONTACT_ORDER = (
+    ContactSoort.CJG,
+    ContactSoort.JGZ,
+    ContactSoort.SOCIAAL_TEAM,
+    ContactSoort.GEMEENTE,
+    ContactSoort.GGD,
+    ContactSoort.VERLOSKUNDE,
+    ContactSoort.KRAAMZORG,
+    ContactSoort.HUISARTS,
+    ContactSoort.ZIEKENHUIS,
+    ContactSoort.OVERIG,
+)
+
+
+@dataclass
+class Pagina:
+    """One generated page."""
+
+    src_uri: str  # path of the stand-in Markdown file, such as "ede/index.md"
+    titel: str  # plain text (see `plain`)
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    beschrijving: str = ""
+    verberg: tuple[str, ...] = ("navigation", "toc")
+    zoeken: bool = True  # include in the search index
+    zoekbalk: bool = True  # show the search box (and so load the search index)
+
+    @property
+    def url(self) -> str:
+        return re.sub(r"(^|/)index\.md$", r"\1", self.src_uri).removesuffix(".md")
+
+    def markdown(self) -> str:
+        """The stand-in file: front matter only (JSON strings are valid YAML)."""
+        lines = ["---", f"title: {json.dumps(self.titel, ensure_ascii=False)}"]
+        if self.beschrijving:
+            lines.append(f"description: {json.dumps(self.beschrijving, ensure_ascii=False)}")
+        if self.verberg:
+            lines.append(f"hide: {json.dumps(list(self.verberg))}")
+        if not self.zoeken:
+            lines.append('search: {"exclude": true}')
+        if not self.zoekbalk:
+            lines.append("zoekbalk: false")
+        lines += ["---", ""]
+        return "\n".join(lines)
+
+
+def plain(text: str) -> str:
+    """Text safe in places the theme does not escape (the <title>, meta tags, the header).
+
+    Those places print the page title as is, so it must hold no markup characters at all.
+    """
+    text = re.sub(r"[\x00-\x1f\x7f<>\"`]", " ", text).replace("&", " en ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- per page type -----------------------------------------------------------------------------
+
+
+def _kaart_volgorde(entry: Vermelding[Any]) -> tuple:
+    item = entry.item
+    return (feiten.onzeker(item) and not getattr(item, "spoed", False), order_of(entry))
+
+
+def hulplijnen_voor_ouders(data: GemeenteData) -> list[Vermelding[Any]]:
+    """The 'Ik weet het even niet meer' lines: not urgent; MamaWegwijzer lines first."""
+    lines = [e for e in data.hulplijnen if not e.item.spoed]
+    return sorted(lines, key=lambda e: (not e.item.op_flyer, *_kaart_volgorde(e)))
+
+
+def spoed_van(data: GemeenteData) -> list[Vermelding[Any]]:
+    return sorted((e for e in data.hulplijnen if e.item.spoed), key=order_of)
+
+
+def per_fase(entries: list[Any], fase_of: Callable[[Any], list[Fase]]) -> list[tuple[Fase, list[Any]]]:
+    result = []
+    for fase in Fase:
+        matching = [e for e in entries if fase in fase_of(e)]
+        if matching:
+            result.append((fase, matching))
+    return result
+
+
+def contacten_voor_ouders(data: GemeenteData) -> list[Vermelding[Any]]:
+    return sorted(
+        data.contacten, key=lambda e: (CONTACT_ORDER.index(e.item.soort), *_kaart_volgorde(e))
+    )
+
+
+def gemeente_pagina(data: GemeenteData, ov: Overzicht, flyers: list[FlyerTaal] | None) -> Pagina:
+    interventies = sorted(data.interventies, key=_kaart_volgorde)
+
+    def aanbieder(entry: Vermelding[Any]) -> Vermelding[Any] | None:
+        ref = getattr(entry.item, "aanbieder", None) or getattr(entry.item, "organisatie", None)
+        return data.organisatie(ref) if ref else None
+
+    def organisatie(entry: Vermelding[Any]) -> str | None:
+        org = aanbieder(entry)
+        return org.item.naam if org else None
+
+    naam = plain(data.info.naam)
+    return Pagina(
+        src_uri=f"{data.slug}/index.md",
+        titel=f"Hulp in {naam}",
+        template="gemeente.html",
+        beschrijving=f"Hulp voor aanstaande en jonge ouders in {naam}: wie je kunt bellen, "
+        "appen of chatten.",
+        zoeken=False,
+        zoekbalk=False,  # light for phones: no search index on the page a QR code opens
+        context={
+            "data": data,
+            "spoed": spoed_van(data),
+            "hulplijnen": hulplijnen_voor_ouders(data),
+            "per_fase": per_fase(interventies, lambda e: e.item.fasen),
+            "contacten": contacten_voor_ouders(data),
+            "ggd": data.organisatie(data.regio.ggd) if data.regio.ggd else None,
+            "organisatie": organisatie,
+            "aanbieder": aanbieder,
+            "flyers": flyers,
+        },
+    )
+
+
+def home_pagina(ov: Overzicht) -> Pagina:
+    def andere_plaatsen(data: GemeenteData) -> list[str]:
+        own = sort_key(data.info.naam)
+        return [p for p in data.info.woonplaatsen or () if sort_key(p) != own]
+
+    return Pagina(
+        src_uri="index.md",
+        titel="Hulp voor aanstaande en jonge ouders",
+        template="home.html",
+        verberg=("toc",),
+        context={
+            "regios": list(ov.regios.values()),
+            "woonplaatsen": ov.woonplaatsen(),
+            "andere_plaatsen": andere_plaatsen,
+        },
+    )
+
+
+def hulplijnen_pagina(ov: Overzicht) -> Pagina:
+    lines = sorted(ov.hulplijnen, key=lambda a: _kaart_volgorde(a.hoofd))
+    groepen = [
+        _Groep("spoedhulp", "Spoedhulp, dag en nacht", [a for a in lines if a.item.spoed]),
+        _Groep(
+            "landelijk",
+            "In heel Nederland",
+            [a for a in lines if not a.item.spoed and a.laag == "landelijk"],
+        ),
+    ]
+    for regio in ov.regios.values():
+        members = set(regio.gemeenten)
+        regional = [
+            a for a in lines
+            if not a.item.spoed and a.laag == "regio" and set(a.gemeenten) & members
+        ]
+        groepen.append(_Groep(f"regio-{regio.slug}", f"In regio {plain(regio.naam)}", regional))
+    local = [a for a in lines if not a.item.spoed and a.laag == "gemeente"]
+    groepen.append(_Groep("gemeente", "In één gemeente", local))
+    return Pagina(
+        src_uri="hulplijnen/index.md",
+        titel="Hulplijnen",
+        template="hulplijnen.html",
+        verberg=("toc",),
+        context={"groepen": [g for g in groepen if g.lijnen]},
+    )
+
+
+@dataclass(frozen=True)
+class _Groep:
+    id: str
+    titel: str
+    lijnen: list[Aanbod[Any]]
+
+
+def kaart_pagina(ov: Overzicht) -> Pagina:
+    return Pagina(
+        src_uri="sociale-kaart/index.md",
+        titel="Sociale kaart",
+        template="kaart.html",
+        verberg=("toc",),
+        context={"interventies": _pro_volgorde(ov.interventies)},
+    )
+
+
+def _pro_volgorde(aanbod: list[Aanbod[Interventie]]) -> list[Aanbod[Interventie]]:
+    return sorted(aanbod, key=lambda a: (feiten.onzeker(a.item), sort_key(a.item.naam)))
+
+
+def kaart_gemeente_pagina(data: GemeenteData, ov: Overzicht) -> Pagina:
+    pairs = []
+    for entry in data.interventies:
+        aanbod = ov.aanbod["interventies"][entry.item.id]
+        pairs.append((aanbod, entry))
+    pairs.sort(key=lambda p: (feiten.onzeker(p[1].item), sort_key(p[1].item.naam)))
+    naam = plain(data.info.naam)
+    return Pagina(
+        src_uri=f"sociale-kaart/gemeente/{data.slug}.md",
+        titel=f"Sociale kaart {naam}",
+        template="kaart_gemeente.html",
+        zoeken=False,
+        verberg=("toc",),
+        context={
+            "data": data,
+            "per_fase": per_fase(pairs, lambda p: p[1].item.fasen),
+            "niet_aangeboden": [n for n in data.niet_aangeboden if n.kind == "interventies"],
+            "contacten": contacten_voor_ouders(data),
+        },
+    )
+
+
+def kaart_fase_pagina(fase: Fase, ov: Overzicht) -> Pagina:
+    return Pagina(
+        src_uri=f"sociale-kaart/fase/{fase.value}.md",
+        titel=f"Sociale kaart: {fase.label.lower()}",
+        template="kaart_filter.html",
+        zoeken=False,
+        verberg=("toc",),
+        context={
+            "titel": f"Sociale kaart: {fase.label.lower()}",
+            "lead": f"Alle hulp voor de fase '{fase.label.lower()}', in alle gemeenten.",
+            "huidig": f"fase/{fase.value}",
+            "interventies": _pro_volgorde([a for a in ov.interventies if fase in a.item.fasen]),
+        },
+    )
+
+
+def kaart_thema_pagina(thema: Thema, ov: Overzicht) -> Pagina:
+    matching = [
+        a for a in ov.interventies if any(thema in v.item.themas for v in a.varianten)
+    ]
+    return Pagina(
+        src_uri=f"sociale-kaart/thema/{thema.value}.md",
+        titel=f"Sociale kaart: {thema.label.lower()}",
+        template="kaart_filter.html",
+        zoeken=False,
+        verberg=("toc",),
+        context={
+            "titel": f"Sociale kaart: {thema.label.lower()}",
+            "lead": f"Alle hulp bij het thema '{thema.label.lower()}', in alle gemeenten.",
+            "huidig": f"thema/{thema.value}",
+            "interventies": _pro_volgorde(matching),
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Cel:
+    soort: str  # "ja", "nee" or "leeg"
+    noot: int | None = None  # number of the note under the table
+
+
+@dataclass(frozen=True)
+class Rij:
+    aanbod: Aanbod[Interventie]
+    cellen: list[Cel]
+
+
+def matrix(regio: Regio, ov: Overzicht) -> tuple[list[Rij], list[str]]:
+    """Rows interventie x gemeente of one region, and the notes (reasons) under the table."""
+    members = set(regio.gemeenten)
+    rijen: list[Rij] = []
+    noten: list[str] = []
+
+    def noot(text: str) -> int:
+        if text not in noten:
+            noten.append(text)
+        return noten.index(text) + 1
+
+    # Local offers with the same name (one per gemeente) share a row.
+    rows: dict[str, list[Aanbod[Interventie]]] = {}
+    for aanbod in ov.interventies:
+        niet = {n.gemeente for n in aanbod.niet_aangeboden}
+        if (set(aanbod.gemeenten) | niet) & members:
+            rows.setdefault(sort_key(aanbod.item.naam), []).append(aanbod)
+    for group in rows.values():
+        aanbod = group[0]
+        niet = {n.gemeente: n.reden for a in group for n in a.niet_aangeboden}
+        naam = aanbod.item.naam
+        cellen = []
+        for slug in regio.gemeenten:
+            entry = next((e for a in group if (e := a.voor(slug)) is not None), None)
+            if entry is not None:
+                reden = entry.item.onzeker if feiten.onzeker(entry.item) else None
+                text = f"{naam} in {ov.naam(slug)}: nog niet gecontroleerd" + (
+                    f" ({reden})" if reden else ""
+                )
+                cellen.append(Cel("ja", noot(text) if feiten.onzeker(entry.item) else None))
+            elif slug in niet:
+                reden = niet[slug]
+                text = f"{naam} in {ov.naam(slug)}: {reden}" if reden else None
+                cellen.append(Cel("nee", noot(text) if text else None))
+            else:
+                cellen.append(Cel("leeg"))
+        rijen.append(Rij(aanbod, cellen))
+    return rijen, noten
+
+
+def kaart_regio_pagina(regio: Regio, ov: Overzicht) -> Pagina:
+    naam = plain(regio.naam)
+    rijen, noten = matrix(regio, ov)
+    return Pagina(
+        src_uri=f"sociale-kaart/regio/{regio.slug}.md",
+        titel=f"Overzicht regio {naam}",
+        template="kaart_regio.html",
+        zoeken=False,
+        verberg=("navigation", "toc"),
+        context={"regio": regio, "rijen": rijen, "noten": noten},
+    )
+
+
+def alle_paginas(ov: Overzicht, flyers: dict[str, list[FlyerTaal]] | None) -> list[Pagina]:
+    pages = [home_pagina(ov), hulplijnen_pagina(ov), kaart_pagina(ov)]
+    for slug, data in ov.gemeenten.items():
+        pages.append(gemeente_pagina(data, ov, (flyers or {}).get(slug)))
+        pages.append(kaart_gemeente_pagina(data, ov))
+    pages += [kaart_fase_pagina(fase, ov) for fase in ov.fasen()]
+    pages += [kaart_thema_pagina(thema, ov) for thema in ov.themas()]
+    pages += [kaart_regio_pagina(regio, ov) for regio in ov.regios.values()]
+    return pages

@@ -1,0 +1,243 @@
+"""The MkDocs plugin that turns the data into pages (registered as `wegwijzer` in mkdocs.yml).
+
+Why a plugin and not a hook file: it is installed with the package (an entry point), so it
+works from any folder and for any project root, it has typed options, and `wegwijzer build`
+can hand it data it already validated.
+
+What it does, per build:
+
+- on_config: validate the data (errors stop the build, with the same messages as
+  `wegwijzer validate`), regroup it for the overview pages, render the flyers when the flyer
+  stage exists (not during `mkdocs serve`), add the theme overrides and the site's CSS/JS;
+- on_files: add a stand-in Markdown file for every generated page, the standard pages
+  (toegankelijkheid, privacy; a file of the same name in docs/ replaces them), the assets
+  and the flyers;
+- on_page_content: replace a stand-in's content by its rendered (escaped, sanitised)
+  template; put urgent help on every other page;
+- on_post_page: a Content-Security-Policy that allows nothing from other hosts;
+- on_serve: reload when a YAML file under content/ or gemeenten/ changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from wegwijzer.diagnostics import Meldingen, WegwijzerFout
+from wegwijzer.project import GEMEENTEN_DIR
+from wegwijzer.site import csp, feiten, flyers
+from wegwijzer.site.overzicht import Overzicht, build_overzicht
+from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas
+from wegwijzer.site.render import render
+from wegwijzer.validate import Resultaat, validate
+
+log = logging.getLogger("mkdocs.plugins.wegwijzer")
+
+HERE = Path(__file__).parent
+OVERRIDES = HERE / "overrides"
+ASSETS = HERE / "assets"
+PAGES = HERE / "pages"  # standard hand-written pages; a file of the same name in docs/ wins
+ASSET_URI = "assets/wegwijzer"
+CSS = ("wegwijzer.css",)
+JS = ("wegwijzer.js",)
+
+
+class WegwijzerConfig(base.Config):
+    root = c.Optional(c.Type(str))  # project root; default: the folder of mkdocs.yml
+    flyers = c.Type(bool, default=True)  # render and link flyers (never during `serve`)
+
+
+class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        # Set by `wegwijzer build`: the project root and its already validated data.
+        self.root_override: Path | None = None
+        self.preset: Resultaat | None = None
+        self.overzicht: Overzicht | None = None
+        self.pages: dict[str, Pagina] = {}
+        self.flyer_dir: Path | None = None
+        self.flyer_meldingen = Meldingen()  # notes of the flyer stage, for `wegwijzer build`
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
+        self.command = command
+
+    def root(self, config: MkDocsConfig) -> Path:
+        if self.root_override is not None:
+            return self.root_override
+        if self.config.root:
+            return Path(config.config_file_path).parent / self.config.root
+        return Path(config.config_file_path).parent
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._cleanup()
+        if not config.use_directory_urls:
+            raise PluginError("wegwijzer: zet 'use_directory_urls' aan; de flyers wijzen naar /<gemeente>/")
+        if config.theme.name != "material":
+            raise PluginError("wegwijzer: het thema moet 'material' zijn (Material for MkDocs)")
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(OVERRIDES))
+        for name in CSS:
+            if f"{ASSET_URI}/{name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSET_URI}/{name}")
+        for name in JS:
+            if not any(str(s) == f"{ASSET_URI}/{name}" for s in config.extra_javascript):
+                config.extra_javascript.append(f"{ASSET_URI}/{name}")
+
+        root = self.root(config)
+        resultaat = self.preset if self.preset is not None else self._validate(root)
+        self.overzicht = build_overzicht(resultaat.gemeenten)
+        for slug in self.overzicht.gemeenten:
+            if slug in RESERVED:
+                raise PluginError(
+                    f"wegwijzer: gemeente '{slug}' heeft dezelfde naam als een vaste pagina van de "
+                    f"site ({', '.join(sorted(RESERVED))}); geef het bestand een andere naam"
+                )
+        flyer_links = self._flyers(resultaat, root)
+        self.pages = {page.src_uri: page for page in alle_paginas(self.overzicht, flyer_links)}
+        return config
+
+    def _validate(self, root: Path) -> Resultaat:
+        try:
+            resultaat = validate(root)
+        except WegwijzerFout as exc:
+            raise PluginError(f"wegwijzer: {exc}") from None
+        fouten = resultaat.meldingen.fouten
+        for melding in fouten:
+            log.error(melding.format())
+        if fouten:
+            raise PluginError(
+                f"wegwijzer: {len(fouten)} fout(en) in de gegevens; de site is niet gebouwd. "
+                "Verbeter ze (zie hierboven, of `wegwijzer validate`)."
+            )
+        waarschuwingen = len(resultaat.meldingen.waarschuwingen)
+        if waarschuwingen:
+            log.info(f"wegwijzer: {waarschuwingen} waarschuwingen; zie `wegwijzer validate`")
+        return resultaat
+
+    def _flyers(self, resultaat: Resultaat, root: Path) -> dict[str, list[flyers.FlyerTaal]] | None:
+        assert self.overzicht is not None
+        render_now = self.config.flyers and self.command != "serve" and flyers.available()
+        if render_now:
+            from wegwijzer.config import read_config
+
+            self.flyer_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-flyers-"))
+            self.flyer_meldingen = Meldingen()
+            try:
+                flyers.render(resultaat, self.flyer_dir, read_config(root), self.flyer_meldingen)
+            except WegwijzerFout as exc:
+                raise PluginError(f"wegwijzer: flyers: {exc}") from None
+            if self.preset is None:  # `mkdocs build`: tell the editor, briefly
+                for melding in self.flyer_meldingen:
+                    log.info(melding.format())
+        if not render_now and self.command != "serve":
+            return None  # flyers switched off (or no flyer stage): no flyer section at all
+        result = {}
+        for slug, data in self.overzicht.gemeenten.items():
+            folder = self.flyer_dir / slug if self.flyer_dir else None
+            links = flyers.links(slug, data.info.flyer_talen, folder)
+            if links is not None:
+                result[slug] = links
+        return result
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for src_uri, page in self.pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"wegwijzer: {config.docs_dir}/{src_uri} botst met een pagina die de "
+                    "wegwijzer zelf maakt; geef het bestand een andere naam"
+                )
+            files.append(File.generated(config, src_uri, content=page.markdown()))
+        for path in sorted(PAGES.glob("*.md")):
+            if files.get_file_from_path(path.name) is None:
+                files.append(File.generated(config, path.name, abs_src_path=str(path)))
+        for path in sorted(ASSETS.iterdir()):
+            if path.is_file():
+                files.append(File.generated(config, f"{ASSET_URI}/{path.name}", abs_src_path=str(path)))
+        if self.flyer_dir is not None:
+            for path in sorted(self.flyer_dir.rglob("*")):
+                if path.is_file():
+                    uri = path.relative_to(self.flyer_dir).as_posix()
+                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.overzicht is not None
+        context: dict[str, Any] = {
+            "ov": self.overzicht,
+            "f": feiten,
+            "spoed": self.overzicht.spoed(),
+            "site_url": config.site_url or "",
+            "url": _relative_to(page.url),
+        }
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            return render(spec.template, **{**context, **spec.context})
+        # A hand-written page (such as toegankelijkheid.md): urgent help after its title.
+        box = render("spoed.html", **context)
+        head, sep, tail = html.partition("</h1>")
+        return head + sep + box + tail if sep else box + html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return csp.add_policy(output, page.content or "")
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page (a theme template, not a page): urgent help and the policy."""
+        if template_name != "404.html" or self.overzicht is None:
+            return output_content
+        box = render("spoed.html", ov=self.overzicht, f=feiten, spoed=self.overzicht.spoed(),
+                     site_url=config.site_url or "", url=_relative_to(""))
+        output = output_content.replace("<div data-wegwijzer-spoed></div>", box, 1)
+        return csp.add_policy(output, box)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = self.root(config)
+        for folder in (root / "content", root / GEMEENTEN_DIR):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._cleanup()
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for later configs of the same process: forget the
+        # root and data that `wegwijzer build` handed over.
+        self.root_override = None
+        self.preset = None
+        self._cleanup()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self.flyer_dir is not None:
+            shutil.rmtree(self.flyer_dir, ignore_errors=True)
+            self.flyer_dir = None
+
+
+def _relative_to(page_url: str) -> Any:
+    """A function for templates: a site path ('sociale-kaart/') relative to this page."""
+
+    def url(target: str) -> str:
+        path, hash_, fragment = target.partition("#")
+        relative = get_relative_url(path or ".", page_url) if path or not hash_ else ""
+        if (path.endswith("/") or not path) and relative and not relative.endswith("/"):
+            relative += "/"
+        return relative + hash_ + fragment
+
+    return url
