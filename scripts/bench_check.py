@@ -44,7 +44,10 @@ HOSTS = 20
 def ensure_linkchecker() -> str:
     exe = Path(sys.executable).with_name("linkchecker")
     if not exe.exists():
-        print("bench: installing LinkChecker from PyPI (pip install 'linkchecker>=10.5,<11')", file=sys.stderr)
+        print(
+            "bench: installing LinkChecker from PyPI (pip install 'linkchecker>=10.5,<11')",
+            file=sys.stderr,
+        )
         subprocess.run(
             [sys.executable, "-m", "pip", "install", "--quiet", "linkchecker>=10.5,<11"], check=True
         )
@@ -227,7 +230,11 @@ def main() -> None:
             elapsed, valid = run_linkchecker(exe, page, None, None)
             lc_broken = {u for u, ok in valid.items() if not ok}
             rows.append(
-                ("LinkChecker 10.6, stock (10 threads, throttled)", elapsed, score(expected, lc_broken, set(valid)))
+                (
+                    "LinkChecker 10.6, stock (10 threads, throttled)",
+                    elapsed,
+                    score(expected, lc_broken, set(valid)),
+                )
             )
         if exe:
             server.stop()

@@ -61,7 +61,11 @@ class Project:
         return self
 
     def args(self, *extra: str) -> list[str]:
-        resolve = [a for name in ("luisterlijn", "groep", "jgz") for a in ("--resolve", f"{name}.test:127.0.0.1")]
+        resolve = [
+            a
+            for name in ("luisterlijn", "groep", "jgz")
+            for a in ("--resolve", f"{name}.test:127.0.0.1")
+        ]
         return ["check", "--root", ".", "--online", "--allow-private", *resolve, *extra]
 
 
@@ -155,7 +159,11 @@ def test_second_run_uses_the_cache_and_rechecks_failures(project: Project, cli) 
     report = json.loads((project.root / "r.json").read_text())
     assert report["samenvatting"]["uit_cache"] == 2
     cached = {a["url"]: a["uit_cache"] for a in report["webadressen"]}
-    assert cached == {project.urls["luisterlijn"]: True, project.urls["groep"]: False, project.urls["jgz"]: True}
+    assert cached == {
+        project.urls["luisterlijn"]: True,
+        project.urls["groep"]: False,
+        project.urls["jgz"]: True,
+    }
 
     assert cli(*project.args("--geen-cache")).code == 1
     assert project.server.count("/slow/0.01") == ok + 1
@@ -166,8 +174,12 @@ def test_the_cache_expires(tmp_path: Path) -> None:
     cache = LinkCache(path, ttl=3600, now=1_000_000.0)
     cache.update(
         {
-            "https://a.nl/": Uitkomst("https://a.nl/", Status.OK, 200, gecontroleerd_op=1_000_000.0),
-            "https://b.nl/": Uitkomst("https://b.nl/", Status.NIET_GEVONDEN, 404, gecontroleerd_op=1_000_000.0),
+            "https://a.nl/": Uitkomst(
+                "https://a.nl/", Status.OK, 200, gecontroleerd_op=1_000_000.0
+            ),
+            "https://b.nl/": Uitkomst(
+                "https://b.nl/", Status.NIET_GEVONDEN, 404, gecontroleerd_op=1_000_000.0
+            ),
             "https://c.nl/": Uitkomst("https://c.nl/", Status.NIET_GECONTROLEERD),
         }
     )
@@ -189,18 +201,23 @@ def test_the_run_stays_inside_max_tijd(project: Project, cli) -> None:
     assert elapsed < 4.0
     assert result.code == 0  # not checked is a warning, not a broken link
     assert any(
-        project.urls["luisterlijn"] in line and "niet gecontroleerd" in line for line in result.lines
+        project.urls["luisterlijn"] in line and "niet gecontroleerd" in line
+        for line in result.lines
     )
 
 
 def test_include_and_exclude_patterns(project: Project, cli) -> None:
     project.point(luisterlijn="/status/404?a", groep="/status/404?b", jgz="/ok")
     before = project.server.count("/status/404")
-    result = cli(*project.args("--behalve", r"luisterlijn\.test", "--behalve", "groep", "--report", "r.json"))
+    result = cli(
+        *project.args("--behalve", r"luisterlijn\.test", "--behalve", "groep", "--report", "r.json")
+    )
     assert result.code == 0
     assert project.server.count("/status/404") == before
     report = json.loads((project.root / "r.json").read_text())
-    assert sorted(report["overgeslagen"]) == sorted([project.urls["luisterlijn"], project.urls["groep"]])
+    assert sorted(report["overgeslagen"]) == sorted(
+        [project.urls["luisterlijn"], project.urls["groep"]]
+    )
 
     result = cli(*project.args("--alleen", "groep", "--geen-cache"))
     assert result.code == 1
@@ -210,7 +227,9 @@ def test_include_and_exclude_patterns(project: Project, cli) -> None:
 
 def test_reports_per_gemeente_and_entry(project: Project, cli) -> None:
     project.point(luisterlijn="/status/410", groep="/status/404", jgz="/redirect/308/ok")
-    result = cli(*project.args("--report", "out/r.json", "--report", "out/r.md", "--rapport", "out/r.html"))
+    result = cli(
+        *project.args("--report", "out/r.json", "--report", "out/r.md", "--rapport", "out/r.html")
+    )
     assert result.code == 1
     report = json.loads((project.root / "out" / "r.json").read_text())
     alfa = report["gemeenten"]["alfa"]["links"]
@@ -241,11 +260,19 @@ def test_reports_per_gemeente_and_entry(project: Project, cli) -> None:
 def test_freshness_report_oldest_first(project: Project, cli) -> None:
     landelijk = project.root / "content" / "landelijk.yml"
     text = landelijk.read_text()
-    text = text.replace("    gecontroleerd: 2026-06-01\n  - id: luisterlijn", "    gecontroleerd: 2025-01-15\n  - id: luisterlijn")
-    text = text.replace("    naam: GGD Test\n    bron: Testbron\n    gecontroleerd: 2026-06-01\n", "    naam: GGD Test\n    bron: Testbron\n")
+    text = text.replace(
+        "    gecontroleerd: 2026-06-01\n  - id: luisterlijn",
+        "    gecontroleerd: 2025-01-15\n  - id: luisterlijn",
+    )
+    text = text.replace(
+        "    naam: GGD Test\n    bron: Testbron\n    gecontroleerd: 2026-06-01\n",
+        "    naam: GGD Test\n    bron: Testbron\n",
+    )
     landelijk.write_text(text)
     alfa = project.root / "gemeenten" / "alfa.yml"
-    alfa.write_text(alfa.read_text().replace("gecontroleerd: 2026-06-01", "gecontroleerd: 2024-03-01", 1))
+    alfa.write_text(
+        alfa.read_text().replace("gecontroleerd: 2026-06-01", "gecontroleerd: 2024-03-01", 1)
+    )
     result = cli("check", "--root", ".", "--versheid", "--report", "r.json")
     report = json.loads((project.root / "r.json").read_text())
     order = [(v["vermelding"], v["gecontroleerd"]) for v in report["gemeenten"]["alfa"]["versheid"]]
@@ -254,9 +281,12 @@ def test_freshness_report_oldest_first(project: Project, cli) -> None:
     assert order == ["ggd-test", "alarm"]
     cjg = report["gemeenten"]["alfa"]["versheid"][1]
     assert cjg["plek"] == f"gemeenten/alfa.yml:{line_of(alfa, '2024-03-01')}:20"
-    assert cjg["dagen"] == (
-        __import__("datetime").date(2026, 11, 23) - __import__("datetime").date(2024, 3, 1)
-    ).days
+    assert (
+        cjg["dagen"]
+        == (
+            __import__("datetime").date(2026, 11, 23) - __import__("datetime").date(2024, 3, 1)
+        ).days
+    )
     assert "Versheid (ouder dan 12 maanden" in result.out
     assert "contact 'cjg-alfa' laatst gecontroleerd op 2024-03-01" in result.out
 

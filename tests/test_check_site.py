@@ -68,7 +68,11 @@ def site(in_mini: Path) -> Path:
     """A small built site that agrees with the mini data, plus mkdocs.yml for site_url."""
     write(in_mini / "mkdocs.yml", "site_name: Test\nsite_url: https://wegwijzer.example.org/\n")
     alfa = in_mini / "gemeenten" / "alfa.yml"
-    alfa.write_text(alfa.read_text().replace("    soort: cjg\n", "    soort: cjg\n    email: info@cjg-alfa.nl\n"))
+    alfa.write_text(
+        alfa.read_text().replace(
+            "    soort: cjg\n", "    soort: cjg\n    email: info@cjg-alfa.nl\n"
+        )
+    )
     root = in_mini / "site"
     write(root / "index.html", GOOD_HOME)
     write(root / "alfa" / "index.html", GOOD_ALFA)
@@ -132,7 +136,10 @@ def test_broken_internal_links_and_anchors(site: Path, cli) -> None:
             '<a href="tel:+31880767000">Bel 088 076 70 01</a>',
             "fout: tel-link 'tel:+31880767000' toont 088 076 70 01 maar belt een ander nummer",
         ),
-        ('<a href="tel:12345">Bel</a>', "fout: tel-link 'tel:12345': '12345' is geen bekend kort nummer"),
+        (
+            '<a href="tel:12345">Bel</a>',
+            "fout: tel-link 'tel:12345': '12345' is geen bekend kort nummer",
+        ),
         ('<a href="tel:+3188">Bel</a>', "fout: tel-link 'tel:+3188' is geen geldig telefoonnummer"),
         (
             '<a href="tel:088 0767 000">Bel</a>',
@@ -147,7 +154,10 @@ def test_broken_internal_links_and_anchors(site: Path, cli) -> None:
             '<a href="mailto:info@elders.nl">Mail</a>',
             "fout: mailto-link: info@elders.nl staat niet in de gegevens",
         ),
-        ('<a href="mailto:info@">Mail</a>', "fout: mailto-link 'mailto:info@': 'info@' is geen geldig e-mailadres"),
+        (
+            '<a href="mailto:info@">Mail</a>',
+            "fout: mailto-link 'mailto:info@': 'info@' is geen geldig e-mailadres",
+        ),
         (
             '<a href="https://wa.me/31612345678">WhatsApp</a>',
             "fout: WhatsApp-link 'https://wa.me/31612345678': 06 12 34 56 78 staat niet in de gegevens",
@@ -199,10 +209,14 @@ def test_a_number_on_the_wrong_card(site: Path, cli) -> None:
 
 def _pdf(text_lines: list[str]) -> bytes:
     """A minimal one-page PDF with Helvetica text (enough for pypdf to extract)."""
-    stream = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(
-        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '"
-        for line in text_lines
-    ) + " ET"
+    stream = (
+        "BT /F1 12 Tf 72 720 Td 14 TL "
+        + " ".join(
+            "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '"
+            for line in text_lines
+        )
+        + " ET"
+    )
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -219,7 +233,9 @@ def _pdf(text_lines: list[str]) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out
 
 
@@ -273,7 +289,10 @@ def test_external_links_of_the_site_are_checked_online(site: Path, cli) -> None:
             "--behalve", "example", "--report", "r.json",
         )  # fmt: skip
         assert result.code == 1
-        assert f"site/beta/index.html:5:1: fout: link {broken} geeft 404 (pagina bestaat niet meer); zoek het nieuwe adres" in result.lines
+        assert (
+            f"site/beta/index.html:5:1: fout: link {broken} geeft 404 (pagina bestaat niet meer); zoek het nieuwe adres"
+            in result.lines
+        )
         report = json.loads((site.parent / "r.json").read_text())
         assert [b["url"] for b in report["gemeenten"]["beta"]["links"]] == [broken]
         assert report["gemeenten"]["alfa"]["links"] == []

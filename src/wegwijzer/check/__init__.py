@@ -29,7 +29,15 @@ _EXPORTS = {
     "run_check": "wegwijzer.check.runner",
 }
 
-__all__ = ["CheckResultaat", "Instellingen", "Opties", "Status", "Uitkomst", "check_urls", "run_check"]
+__all__ = [
+    "CheckResultaat",
+    "Instellingen",
+    "Opties",
+    "Status",
+    "Uitkomst",
+    "check_urls",
+    "run_check",
+]
 
 
 def __getattr__(name: str) -> Any:

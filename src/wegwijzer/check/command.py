@@ -145,8 +145,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--versheid",
         action="store_true",
-        help="toon ook de lijst van vermeldingen die langer dan 12 maanden niet zijn "
-        "gecontroleerd",
+        help="toon ook de lijst van vermeldingen die langer dan 12 maanden niet zijn gecontroleerd",
     )
     p.add_argument(
         "--alleen-fouten", action="store_true", help="toon geen waarschuwingen, alleen fouten"

@@ -448,7 +448,8 @@ class Checker:
                     stappen=steps,
                     detail=answer.detail,
                     methode=method,
-                    opnieuw=answer.status in RETRY_STATUSES or answer.detail.startswith("tijdelijk"),
+                    opnieuw=answer.status in RETRY_STATUSES
+                    or answer.detail.startswith("tijdelijk"),
                 )
             if code in REDIRECTS and location:
                 target = urljoin(current, location)
@@ -565,7 +566,9 @@ class Checker:
 
 def _host_key(url: str) -> str:
     parts = urlsplit(url)
-    return f"{(parts.hostname or '').lower()}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    return (
+        f"{(parts.hostname or '').lower()}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    )
 
 
 def _retry_after(value: str | None) -> float | None:

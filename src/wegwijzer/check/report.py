@@ -22,7 +22,13 @@ from wegwijzer.check.runner import CheckResultaat, LinkBevinding
 from wegwijzer.diagnostics import GebruiksFout, Melding, Plek, WegwijzerFout
 from wegwijzer.models import today
 
-FORMATEN = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+FORMATEN = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
 ERNST_LABEL = {"fout": "fout", "waarschuwing": "waarschuwing", "opmerking": "opmerking"}
 
 
@@ -95,7 +101,12 @@ def _summary_rows(result: CheckResultaat) -> list[tuple[str, str]]:
         )
         rows.append(("… werken", str(telling["ok"])))
         rows.append(("… kapot (fout)", str(telling["fout"])))
-        rows.append(("… waarschuwing (verhuisd, geweigerd, niet gecontroleerd)", str(telling["waarschuwing"])))
+        rows.append(
+            (
+                "… waarschuwing (verhuisd, geweigerd, niet gecontroleerd)",
+                str(telling["waarschuwing"]),
+            )
+        )
         rows.append(("… tijdelijk doorverwezen (niets te doen)", str(telling["opmerking"])))
         if result.overgeslagen:
             rows.append(("Overgeslagen (--alleen/--behalve)", str(len(result.overgeslagen))))
@@ -425,7 +436,9 @@ def _h(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _html_table(header: Iterable[str], rows: Iterable[Iterable[object]], classes: Iterable[str] = ()) -> str:
+def _html_table(
+    header: Iterable[str], rows: Iterable[Iterable[object]], classes: Iterable[str] = ()
+) -> str:
     classes = list(classes)
     out = ["<table><thead><tr>"]
     out += [f"<th scope='col'>{_h(h)}</th>" for h in header]
@@ -517,4 +530,3 @@ def html_report(result: CheckResultaat) -> str:
         )
     parts.append("</body></html>\n")
     return "\n".join(parts)
-

@@ -448,9 +448,7 @@ class SiteCheck:
 
     def _flyers(self) -> None:
         pdfs = [
-            p
-            for slug in sorted(self.gemeenten)
-            for p in sorted((self.site / slug).glob("*.pdf"))
+            p for slug in sorted(self.gemeenten) for p in sorted((self.site / slug).glob("*.pdf"))
         ]
         if not pdfs:
             return
@@ -533,4 +531,3 @@ def _tel_of(raw: str) -> str | None:
         return phones.parse(_RFC3966_SEPARATORS.sub("", unquote(raw).strip())).tel
     except TelefoonFout:
         return None
-
