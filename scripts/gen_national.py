@@ -1,11 +1,18 @@
 """Generate a deterministic, clearly synthetic national dataset: 25 regio's, 342 gemeenten.
 
-    python scripts/gen_national.py --out /tmp/nationaal
+    python scripts/gen_national.py --out /tmp/nationaal [--gemeenten 342] [--seed N]
 
 Everything is made up and says so: names start with "Voorbeeld", web addresses use the
 reserved `.example` domain, every file carries `voorbeelddata: ja` (pages and flyers built
 from it show a "voorbeelddata" banner). Phone numbers are valid in form only.
 The result is a complete project root that every `wegwijzer` command accepts with --root.
+
+Sizes: 120 national and 11 regional entries per regio (about 400), 10 to 60 local entries
+per gemeente, regional entries overridden and national and regional ones excluded per
+gemeente, six flyer languages (nl, en, ar, tr, pl, ti) with translation files whose texts
+are marked synthetic, about 5,000 distinct URLs (most local entries link to shared pages of
+their gemeente, regio or a national programme). --gemeenten N writes a smaller set (about 14
+gemeenten per regio) for quick tests. The same seed gives the same bytes.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ ZINNEN = [
     "Je krijgt hulp bij je thuis.", "Je ontmoet andere ouders.", "We helpen je op weg.",
 ]
 DATE = "2026-10-01"
+FLYER_LIJNEN = 5  # national hulplijnen on every flyer (with the voorbeelddata band, 6 overflow in ar)
 
 
 def q(value: object) -> str:
@@ -36,17 +44,30 @@ def q(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+BEREIKBAAR = ["Werkdagen 9.00-17.00 uur", "Maandag tot en met vrijdag 8.30-12.30 uur",
+              "Elke dag 10.00-22.00 uur", "Werkdagen 9.00-15.00 uur"]  # the last two are short
+KOSTEN = ["Eigen bijdrage, vraag ernaar", "Vergoed door de zorgverzekering"]
+KORT = ["Vragen over je kind", "Als je je verhaal kwijt wilt", "Hulp bij opvoeden",
+        "Vragen over je zwangerschap", "Als het thuis niet goed gaat", "Hulp bij geldzorgen"]
+# Pages that many entries share: a regional provider's page per theme, a national programme.
+SHARED_PATHS = [f"aanbod/{thema}" for thema in THEMAS] + [f"programma/{n:02d}" for n in range(1, 8)]
+UNIQUE_URL = 0.26  # share of local entries with a page of their own (about 5,000 URLs in all)
+
+
 class Generator:
     def __init__(self, seed: int = SEED) -> None:
         self.rng = random.Random(seed)
         self.phone_counter = 1000000
+        # entry id -> the Dutch texts its flyer shows (for the translation files)
+        self.flyer_teksten: dict[str, dict[str, str]] = {}
 
     def phone(self) -> str:
         self.phone_counter += self.rng.randint(1, 97)
         digits = f"{self.phone_counter:07d}"
         return f"085 {digits[:3]} {digits[3:5]} {digits[5:]}"
 
-    def entry(self, kind: str, id: str, naam: str, host: str, aanbieder: str | None = None) -> list[str]:
+    def entry(self, kind: str, id: str, naam: str, host: str, aanbieder: str | None = None,
+              *, website: str | None = None, flyer: bool = False) -> list[str]:
         rng = self.rng
         lines = [f"  - id: {id}", f"    naam: {q(naam)}"]
         if kind in ("hulplijnen", "interventies"):
@@ -54,17 +75,47 @@ class Generator:
             lines.append(f"    omschrijving: {q(text)}")
             lines.append(f"    fasen: [{', '.join(sorted(rng.sample(FASEN, rng.randint(1, 3))))}]")
             lines.append(f"    themas: [{', '.join(sorted(rng.sample(THEMAS, rng.randint(1, 3))))}]")
-            if rng.random() < 0.6:
+            roll = rng.random()
+            if roll < 0.6 or flyer:  # flyer lines are free (costs take a line on the flyer)
                 lines.append("    kosten: gratis")
+            elif roll < 0.75:
+                lines.append(f"    kosten: {q(rng.choice(KOSTEN))}")
             if aanbieder:
                 lines.append(f"    aanbieder: {aanbieder}")
-        if kind == "contacten":
-            lines.append(f"    soort: {rng.choice(['cjg', 'jgz', 'sociaal-team', 'gemeente'])}")
+        if kind == "contacten":  # the first contact of a gemeente is its CJG or JGZ
+            soorten = ["cjg", "jgz"] if id.endswith("-01") else ["cjg", "jgz", "sociaal-team", "gemeente"]
+            lines.append(f"    soort: {rng.choice(soorten)}")
+        if kind in ("hulplijnen", "contacten") and rng.random() < 0.7:
+            # flyer entries get a short time: long ones overflow the Arabic back page
+            bereikbaar = rng.choice(BEREIKBAAR[2:] if flyer else BEREIKBAAR)
+            lines.append(f"    bereikbaar: {q(bereikbaar)}")
         lines.append(f"    telefoon: {q(self.phone())}")
-        lines.append(f"    website: {q(f'https://{host}/{kind}/{id}')}")
+        lines.append(f"    website: {q(website or f'https://{host}/{kind}/{id}')}")
         lines.append(f"    bron: {q('Synthetische voorbeelddata (scripts/gen_national.py)')}")
         lines.append(f"    gecontroleerd: {DATE}")
+        if flyer:
+            self.flyer_teksten[id] = self.teksten(lines)
         return lines
+
+    def teksten(self, lines: list[str]) -> dict[str, str]:
+        """The Dutch texts of an entry that its flyer shows: kort, bereikbaar, kosten."""
+        result = {"kort": self.rng.choice(KORT)}
+        for line in lines:
+            key, _, value = line.strip().partition(": ")
+            if key in ("bereikbaar", "kosten") and value != "gratis":
+                result[key] = json.loads(value)
+        return result
+
+    def local_url(self, host: str, regio_host: str, kind: str, id: str) -> str:
+        """Most local entries link to a shared page; about a third have one of their own."""
+        roll = self.rng.random()
+        if roll < UNIQUE_URL:
+            return f"https://{host}/{kind}/{id}"
+        if roll < UNIQUE_URL + 0.1:
+            return f"https://{host}/{self.rng.choice(SHARED_PATHS)}"
+        if roll < 0.9:
+            return f"https://{regio_host}/{self.rng.choice(SHARED_PATHS)}"
+        return f"https://www.landelijk-voorbeeld.example/{self.rng.choice(SHARED_PATHS)}"
 
     def landelijk(self) -> tuple[str, dict[str, list[str]]]:
         lines = ["# Verzonnen voorbeelddata: niet publiceren.", "voorbeelddata: ja", "hulplijnen:"]
@@ -75,12 +126,13 @@ class Generator:
             "    kosten: gratis", "    spoed: ja", "    op_flyer: ja",
             '    bron: "Synthetische voorbeelddata"', f"    gecontroleerd: {DATE}",
         ]
+        self.flyer_teksten["alarmnummer-112"] = {"kort": "Bij direct gevaar"}
         ids: dict[str, list[str]] = {"hulplijnen": ["alarmnummer-112"], "interventies": [], "organisaties": []}
         host = "www.landelijk-voorbeeld.example"
         for n in range(1, 41):
             id = f"landelijke-lijn-{n:03d}"
-            lines += self.entry("hulplijnen", id, f"Voorbeeld landelijke lijn {n}", host)
-            if n <= 6:
+            lines += self.entry("hulplijnen", id, f"Voorbeeld landelijke lijn {n}", host, flyer=n <= FLYER_LIJNEN)
+            if n <= FLYER_LIJNEN:
                 lines.append("    op_flyer: ja")
             ids["hulplijnen"].append(id)
         lines.append("interventies:")
@@ -124,6 +176,8 @@ class Generator:
         rng = self.rng
         slug = f"voorbeeldgemeente-{g:03d}"
         host = f"www.{slug}.example"
+        regio_host = f"www.voorbeeldregio-{r:02d}.example"
+        overrides = rng.sample(regio_ids["interventies"], 2)
         lines = ["# Verzonnen voorbeelddata: niet publiceren.", "voorbeelddata: ja", "gemeente:",
                  f"  naam: {q(f'Voorbeeldgemeente {g:03d}')}", f"  regio: voorbeeldregio-{r:02d}",
                  f"  woonplaatsen: [{q(f'Voorbeelddorp {g:03d}-A')}, {q(f'Voorbeelddorp {g:03d}-B')}]",
@@ -135,32 +189,40 @@ class Generator:
             lines.append(f"{kind}:")
             for n in range(1, count + 1):
                 id = f"{slug}-{kind[:-2] if kind.endswith('en') else kind}-{n:02d}"
-                lines += self.entry(kind, id, f"Voorbeeld {kind[:-2]} {g:03d}-{n}", host)
+                website = self.local_url(host, regio_host, kind, id)
+                lines += self.entry(kind, id, f"Voorbeeld {kind[:-2]} {g:03d}-{n}", host,
+                                    website=website, flyer=kind == "contacten")
             if kind == "interventies":
-                for id in rng.sample(regio_ids["interventies"], 2):  # overrides
+                for id in overrides:
                     lines += [f"  - id: {id}", f"    telefoon: {q(self.phone())}",
                               f"    bijzonderheden: {q('Lokale afspraak in deze voorbeeldgemeente.')}"]
         available = [i for i in national["interventies"] if i not in regio_ids.get("_excluded", [])]
-        excluded = rng.sample(available, 2) + rng.sample(regio_ids["interventies"][2:], 1)
+        own = [i for i in regio_ids["interventies"] if i not in overrides]
+        excluded = rng.sample(available, 2) + rng.sample(own, 1)
         lines.append("niet_aangeboden:")
         for id in excluded:
             lines += [f"  - id: {id}", f"    reden: {q('Niet in deze voorbeeldgemeente.')}"]
         return "\n".join(lines) + "\n"
 
 
-def region_sizes(rng: random.Random) -> list[int]:
-    sizes = [GEMEENTEN // REGIOS] * REGIOS
-    for i in rng.sample(range(REGIOS), GEMEENTEN - sum(sizes)):
+def region_sizes(rng: random.Random, gemeenten: int = GEMEENTEN, regios: int = REGIOS) -> list[int]:
+    sizes = [gemeenten // regios] * regios
+    for i in rng.sample(range(regios), gemeenten - sum(sizes)):
         sizes[i] += 1
-    for _ in range(30):  # vary sizes while keeping the total
-        a, b = rng.sample(range(REGIOS), 2)
+    for _ in range(30 if regios > 1 else 0):  # vary sizes while keeping the total
+        a, b = rng.sample(range(regios), 2)
         if sizes[a] > 6:
             sizes[a] -= 1
             sizes[b] += 1
     return sizes
 
 
-def generate(out: Path, seed: int = SEED) -> None:
+def regio_count(gemeenten: int) -> int:
+    """25 regio's for the full country; a scaled-down set keeps about 14 gemeenten per regio."""
+    return REGIOS if gemeenten >= GEMEENTEN else max(1, min(REGIOS, round(gemeenten * REGIOS / GEMEENTEN)))
+
+
+def generate(out: Path, seed: int = SEED, gemeenten: int = GEMEENTEN) -> None:
     gen = Generator(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -172,30 +234,80 @@ def generate(out: Path, seed: int = SEED) -> None:
     text, national = gen.landelijk()
     (out / "content" / "landelijk.yml").write_text(text, encoding="utf-8")
     g = 0
-    for r, size in enumerate(region_sizes(gen.rng), start=1):
+    for r, size in enumerate(region_sizes(gen.rng, gemeenten, regio_count(gemeenten)), start=1):
         text, regio_ids = gen.regio(r, national)
         (out / "content" / "regio" / f"voorbeeldregio-{r:02d}.yml").write_text(text, encoding="utf-8")
         for _ in range(size):
             g += 1
             path = out / "gemeenten" / f"voorbeeldgemeente-{g:03d}.yml"
             path.write_text(gen.gemeente(g, r, regio_ids, national), encoding="utf-8")
-    vertalingen = repo / "content" / "vertalingen"
-    if vertalingen.is_dir():
-        _translations(out, vertalingen)
+    write_translations(out, repo / "content" / "vertalingen", gen.flyer_teksten)
 
 
-def _translations(out: Path, source: Path) -> None:
-    """Copy the fixed flyer texts; synthetic entries are translated as '[taal] Dutch text'."""
+# A word in the language's own script, so the flyer uses that script's font and direction.
+SCRIPT_WORD = {"ti": "ትግርኛ"}
+HEADER = """# Verzonnen voorbeelddata: niet publiceren.
+#
+# Synthetic flyer texts for the national example dataset (scripts/gen_national.py).
+# {note}
+"""
+
+
+def write_translations(out: Path, source: Path, flyer_teksten: dict[str, dict[str, str]]) -> None:
+    """content/vertalingen/<taal>.yml for nl and every flyer language.
+
+    nl: the fixed texts of the shipped nl.yml and a made-up 'kort' per flyer entry. en and ar
+    keep the shipped (machine) translations of the fixed texts, so the flyers use the real
+    scripts, direction and lengths (the Arabic quote is cut to its first sentence: the
+    voorbeelddata band takes its room); tr, pl and ti get '[taal] ' + the Dutch text (ti
+    adds an Ethiopic word, so its font is used). Every entry text is '[taal] ' + the Dutch
+    text. All files say 'machinevertaling: ja'.
+    """
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    shipped = {taal: yaml.load((source / f"{taal}.yml").read_text(encoding="utf-8"))
+               for taal in ("nl", "en", "ar") if (source / f"{taal}.yml").is_file()}
+    vast_nl = {k: " ".join(str(v).split()) for k, v in shipped["nl"]["vaste_teksten"].items()}
     target = out / "content" / "vertalingen"
-    shutil.copytree(source, target)
+    target.mkdir(parents=True)
+    lines = [HEADER.format(note="The Dutch texts; 'kort' is made up."), "taal: nl", "vaste_teksten:"]
+    lines += [f"  {k}: {q(v)}" for k, v in vast_nl.items()]
+    lines.append("vermeldingen:")
+    for id, teksten in sorted(flyer_teksten.items()):
+        lines += [f"  {id}:", f"    kort: {q(teksten['kort'])}"]
+    (target / "nl.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for taal in LANGUAGES:
+        prefix = f"[{taal} {SCRIPT_WORD[taal]}] " if taal in SCRIPT_WORD else f"[{taal}] "
+        vast = dict(shipped.get(taal, {}).get("vaste_teksten") or {})
+        if taal == "ar" and "ervaring" in vast:  # room for the voorbeelddata band
+            vast["ervaring"] = str(vast["ervaring"]).split(".")[0] + ".»"
+        lines = [HEADER.format(note=f"Not a translation: '{prefix.strip()}' + the Dutch text."),
+                 f"taal: {taal}", "machinevertaling: ja", "vaste_teksten:"]
+        for key, nl in vast_nl.items():
+            text = " ".join(str(vast[key]).split()) if key in vast else prefix + nl
+            lines.append(f"  {key}: {q(text)}")
+        lines.append("vermeldingen:")
+        for id, teksten in sorted(flyer_teksten.items()):
+            lines.append(f"  {id}:")
+            for veld, nl in teksten.items():
+                if veld == "kort":
+                    lines.append(f"    kort: {q(prefix + nl)}")
+                else:
+                    lines += [f"    {veld}:", f"      tekst: {q(prefix + nl)}", f"      nl: {q(nl)}"]
+        (target / f"{taal}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--gemeenten", type=int, default=GEMEENTEN,
+                        help=f"number of gemeenten (default {GEMEENTEN}; fewer for quick tests)")
     args = parser.parse_args()
-    generate(args.out, args.seed)
+    if args.gemeenten < 1:
+        parser.error("--gemeenten: at least 1")
+    generate(args.out, args.seed, args.gemeenten)
     print(f"voorbeelddata geschreven naar {args.out}")
 
 

@@ -243,9 +243,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_flyers(args: argparse.Namespace) -> int:
     from wegwijzer.config import read_config
     from wegwijzer.flyer.render import render_all
+    from wegwijzer.project import GEMEENTEN_DIR
     from wegwijzer.validate import validate
 
-    result = validate(args.root)
+    # one gemeente: only the files its flyers come from are read and checked (fast at scale)
+    alleen = args.gemeente
+    if alleen is not None and not any(
+        (args.root / GEMEENTEN_DIR / f"{alleen}{suffix}").is_file() for suffix in (".yml", ".yaml")
+    ):
+        alleen = None  # an unknown name: read all, so the message can suggest one
+    result = validate(args.root, alleen=alleen)
     if result.meldingen.has_errors:
         _print_meldingen(result.meldingen, alleen_fouten=True)
         print(

@@ -76,7 +76,9 @@ class Document:
                     line, column = node.lc.key(step)
                 else:
                     line, column = node.lc.value(step)
-                    if node[step] in EMPTY or node[step] is None:
+                    value = node[step]
+                    # isinstance first: comparing a large CommentedMap with a string walks it
+                    if value is None or (isinstance(value, str) and value in EMPTY):
                         line, column = node.lc.key(step)
                 node = node[step]
             elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
@@ -157,7 +159,7 @@ def parse(path: Path, data: bytes, meldingen: Meldingen) -> Document | None:
         meldingen.fout(Plek(path), f"bestand is geen geldige YAML ({type(exc).__name__})")
         return None
 
-    if tree is None or tree in EMPTY:
+    if tree is None or (isinstance(tree, str) and tree in EMPTY):
         tree = CommentedMap()
     if not isinstance(tree, CommentedMap):
         meldingen.fout(

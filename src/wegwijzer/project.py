@@ -29,6 +29,8 @@ class Project:
     # slugs whose file exists but could not be read; they still count as known names
     onleesbaar: set[str] = field(default_factory=set)
     bestanden: list[Path] = field(default_factory=list)
+    # set when only this gemeente's file was read (`load_project(alleen=...)`)
+    alleen: str | None = None
 
 
 def check_root(root: Path) -> Path:
@@ -49,10 +51,16 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
 
 
-def load_project(root: Path, meldingen: Meldingen) -> Project:
+def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None) -> Project:
+    """Read and parse every data file of `root`.
+
+    With `alleen` (a gemeente's slug) only that gemeente's file is read of the gemeente files
+    (the landelijk and regio files all are): what its flyers need, in a fraction of the time
+    at national scale. The other gemeente files are listed in `bestanden`, not read.
+    """
     root = check_root(root)
     landelijk_path = root / LANDELIJK
-    project = Project(root=root, landelijk=None)
+    project = Project(root=root, landelijk=None, alleen=alleen)
     if landelijk_path.is_file():
         project.bestanden.append(landelijk_path)
         document = read(landelijk_path, meldingen)
@@ -70,6 +78,8 @@ def load_project(root: Path, meldingen: Meldingen) -> Project:
         for path in _files(folder):
             project.bestanden.append(path)
             slug = path.stem
+            if alleen is not None and kind == "gemeente" and slug != alleen:
+                continue
             if not _SLUG.match(slug):
                 meldingen.fout(
                     Plek(path),

@@ -31,10 +31,14 @@ class Resultaat:
     meldingen: Meldingen
 
 
-def validate(root: Path) -> Resultaat:
-    """Load, merge and check everything under `root`."""
+def validate(root: Path, *, alleen: str | None = None) -> Resultaat:
+    """Load, merge and check everything under `root`.
+
+    With `alleen` (a gemeente's slug): the landelijk and regio files and that one gemeente,
+    for work on that gemeente only (its flyers); checks across gemeenten are left out.
+    """
     meldingen = Meldingen()
-    project = load_project(root, meldingen)
+    project = load_project(root, meldingen, alleen=alleen)
     merger = Merger(project, meldingen)
     gemeenten = merger.all()
     for parsed in _all_files(project):
@@ -47,7 +51,8 @@ def validate(root: Path) -> Resultaat:
                 check_entry(entry, meldingen)
     for data in gemeenten.values():
         check_gemeente(data, meldingen)
-    check_project(project, meldingen)
+    if alleen is None:
+        check_project(project, meldingen)  # across gemeenten
     plain_language.check_project(project, meldingen)
     from wegwijzer.flyer.vertalingen import check_vertalingen  # flyer texts, flyer_talen
 

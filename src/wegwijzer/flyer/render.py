@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -150,16 +151,30 @@ def render_flyer(
     formats: Iterable[str] = FORMATS,
 ) -> Flyer:
     """All formats of one flyer, in memory; raises FlyerFout when it cannot be made."""
-    naam = data.info.naam
+    inhoud = flyer_inhoud(data, taal, vertalingen, url, onzeker_toestaan=onzeker_toestaan)
+    return Flyer(data.slug, taal, render_inhoud(renderer, inhoud, data.info.naam, taal, formats))
+
+
+def flyer_inhoud(
+    data: Any, taal: str, vertalingen: dict[str, Vertaling], url: str, *, onzeker_toestaan: bool = False
+) -> dict[str, Any]:
+    """The template's data for one flyer; raises FlyerFout when a translation is missing."""
     inhoud, ontbreekt = flyer_data(
         data, taal, vertalingen, url=url, qr_svg=qr_svg(url), formaat="a5",
         onzeker_toestaan=onzeker_toestaan,
     )
     if ontbreekt:
         raise FlyerFout(
-            f"flyer {naam} ({taal}): vertaling ontbreekt in {VERTALINGEN_DIR.as_posix()}/{taal}.yml "
+            f"flyer {data.info.naam} ({taal}): vertaling ontbreekt in {VERTALINGEN_DIR.as_posix()}/{taal}.yml "
             f"voor {'; '.join(ontbreekt)}"
         )
+    return inhoud
+
+
+def render_inhoud(
+    renderer: Renderer, inhoud: dict[str, Any], naam: str, taal: str, formats: Iterable[str] = FORMATS
+) -> dict[str, bytes]:
+    """Compile, measure and finish every format of one flyer: format -> bytes."""
     files: dict[str, bytes] = {}
     formats = list(formats)
     # A5 first: it is measured, and the other formats use the same page layout.
@@ -179,7 +194,7 @@ def render_flyer(
         pdf = finish_pdf(output, formaat, naam, taal)
         if formaat in formats:
             files[formaat] = pdf
-    return Flyer(data.slug, taal, files)
+    return files
 
 
 def finish_pdf(pdf: bytes, formaat: str, naam: str, taal: str) -> bytes:
@@ -314,29 +329,168 @@ def render_all(
             "teksten van de flyer"
         )
     jobs = te_maken(resultaat, gemeente, taal)
-    renderer = Renderer(flyer_dir(root))
+    template_dir = flyer_dir(root)
     formats = tuple(formats)
     written: list[Path] = []
     problems: list[str] = []
     _warn_onzeker([resultaat.gemeenten[s] for s in dict.fromkeys(s for s, _ in jobs)], onzeker_toestaan, meldingen)
-    for slug, code in jobs:
-        data = resultaat.gemeenten[slug]
-        try:
-            flyer = render_flyer(
-                renderer, data, code, vertalingen, config.gemeente_url(slug),
-                onzeker_toestaan=onzeker_toestaan, formats=formats,
-            )
-        except FlyerFout as exc:
-            problems.append(str(exc))
-            continue
+    cache = FlyerCache(root / CACHE_DIR, template_dir, formats)
+    # Files are written as each flyer is done (from the cache or rendered), so a national run
+    # never holds more than a few flyers in memory; the lists are put in job order at the end.
+    done: dict[int, list[Path]] = {}
+    failed: dict[int, str] = {}
+
+    def finish(index: int, outcome: dict[str, bytes] | str, key: str | None) -> None:
+        if isinstance(outcome, str):
+            failed[index] = outcome
+            return
+        if key is not None:
+            cache.put(key, outcome)
+        slug, code = jobs[index]
         names = flyer_files(slug, code)
-        for formaat, content in flyer.files.items():
+        paths = done.setdefault(index, [])
+        for formaat, content in outcome.items():
             path = Path(out_dir) / slug / names[formaat]
             write_atomic(path, content)
-            written.append(path)
+            paths.append(path)
+
+    todo: list[tuple[int, dict[str, Any], str, str]] = []  # index, inhoud, naam, taal
+    keys: dict[int, str] = {}
+    for index, (slug, code) in enumerate(jobs):
+        data = resultaat.gemeenten[slug]
+        try:
+            inhoud = flyer_inhoud(data, code, vertalingen, config.gemeente_url(slug), onzeker_toestaan=onzeker_toestaan)
+        except FlyerFout as exc:
+            failed[index] = str(exc)
+            continue
+        key = cache.key(inhoud)
+        files = cache.get(key)
+        if files is not None:
+            finish(index, files, None)
+        else:
+            keys[index] = key
+            todo.append((index, inhoud, data.info.naam, code))
+    for index, outcome in _render_many(template_dir, todo, formats):
+        finish(index, outcome, keys[index])
+    for index in sorted(done):
+        written.extend(done[index])
+    problems.extend(failed[index] for index in sorted(failed))
     if problems:
         raise FlyerFout("\n".join(problems))
     return written
+
+
+# --- parallel rendering and the cache -----------------------------------------------------
+
+#: Flyers rendered before, keyed by everything that decides their bytes (see `FlyerCache`).
+CACHE_DIR = Path(".wegwijzer-cache") / "flyers"
+#: Fewer flyers than this are rendered in this process (starting workers costs more).
+PARALLEL_MIN = 8
+
+_worker_renderer: Renderer | None = None
+
+
+def workers() -> int:
+    """Processes for rendering: WEGWIJZER_WERKERS, else the cores this process may use."""
+    configured = os.environ.get("WEGWIJZER_WERKERS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _render_job(job: tuple[int, dict[str, Any], str, str], formats: tuple[str, ...], template_dir: Path) -> tuple[int, dict[str, bytes] | str]:
+    global _worker_renderer
+    index, inhoud, naam, taal = job
+    if _worker_renderer is None:
+        _worker_renderer = Renderer(template_dir)
+    try:
+        return index, render_inhoud(_worker_renderer, inhoud, naam, taal, formats)
+    except FlyerFout as exc:
+        return index, str(exc)
+
+
+def _render_many(
+    template_dir: Path, jobs: list[tuple[int, dict[str, Any], str, str]], formats: tuple[str, ...]
+) -> Iterable[tuple[int, dict[str, bytes] | str]]:
+    """Render the jobs over the cores (processes: one Typst compiler each); in this process
+    when there are few jobs or one core. Yields (index, files or error message)."""
+    count = min(workers(), len(jobs))
+    if count <= 1 or len(jobs) < PARALLEL_MIN:
+        renderer = Renderer(template_dir)
+        for index, inhoud, naam, taal in jobs:
+            try:
+                yield index, render_inhoud(renderer, inhoud, naam, taal, formats)
+            except FlyerFout as exc:
+                yield index, str(exc)
+        return
+    import functools
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: a Typst compiler made earlier in this process has threads whose locks a
+    # forked child could inherit held (a hang). Each worker loads Typst and the fonts once.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        render = functools.partial(_render_job, formats=formats, template_dir=template_dir)
+        yield from pool.map(render, jobs, chunksize=4)
+
+
+class FlyerCache:
+    """Finished flyers by content: a flyer whose inputs did not change is not rendered again.
+
+    The key is a SHA-256 of the template's data (JSON: every text, number, the QR code and
+    the date), the formats, every file of the template folder (template, fonts, images), the
+    Typst version and this module's source. An entry is a folder with one file per format,
+    written through a temporary folder and a rename. Only flyers that could be made are kept.
+    """
+
+    def __init__(self, folder: Path, template_dir: Path, formats: tuple[str, ...]) -> None:
+        import hashlib
+        from importlib import metadata
+
+        self.folder = folder
+        base = hashlib.sha256()
+        for path in sorted(p for p in template_dir.rglob("*") if p.is_file()):
+            base.update(path.relative_to(template_dir).as_posix().encode() + b"\0")
+            base.update(hashlib.sha256(path.read_bytes()).digest())
+        try:
+            base.update(metadata.version("typst").encode())
+        except metadata.PackageNotFoundError:
+            pass
+        for module in (__file__, str(Path(__file__).with_name("qr.py"))):
+            base.update(Path(module).read_bytes())
+        base.update(json.dumps(formats).encode())
+        self.base = base
+
+    def key(self, inhoud: dict[str, Any]) -> str:
+        digest = self.base.copy()
+        digest.update(json.dumps(inhoud, ensure_ascii=False, sort_keys=True).encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> dict[str, bytes] | None:
+        entry = self.folder / key[:2] / key
+        try:
+            return {p.name: p.read_bytes() for p in entry.iterdir()} or None
+        except OSError:
+            return None
+
+    def put(self, key: str, files: dict[str, bytes]) -> None:
+        entry = self.folder / key[:2] / key
+        if entry.exists():
+            return
+        tmp: Path | None = None
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{key[:8]}.", dir=entry.parent))
+            for formaat, content in files.items():
+                (tmp / formaat).write_bytes(content)
+            os.replace(tmp, entry)
+        except OSError:  # a cache that cannot be written only costs time on the next run
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _warn_onzeker(gemeenten: list[Any], onzeker_toestaan: bool, meldingen: Meldingen | None) -> None:

@@ -374,6 +374,8 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
             if key not in nl.vast:
                 meldingen.fout(nl.plek, f"vaste tekst '{key}' ontbreekt ({VASTE_TEKSTEN[key]})")
     known_ids = {entry.item.id for data in gemeenten.values() for entry in data.all_entries()}
+    if getattr(project, "alleen", None) is not None:
+        known_ids = set()  # one gemeente read: the other gemeenten's ids are not known here
     for taal, vertaling in sorted(vertalingen.items()):
         for id, plek in vertaling.vermelding_plek.items():
             if known_ids and id not in known_ids:

@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Benchmark every stage on the pilot data (the repo root) and on the synthetic national
+dataset (scripts/gen_national.py, generated into a temporary folder); print one table.
+
+Stages: validate, merge (load + merge only), site build (without flyers), all flyers (every
+gemeente, language and format), `check` offline (with --site), `check --online` against a
+loopback server with a fixed latency (tests/faultserver.py; a copy of the data whose web
+addresses point to http://<host>:<port>/ok/..., every host mapped to 127.0.0.1 with
+--resolve), and the flyers of one gemeente after an edit of that gemeente's file. Each stage
+runs in its own process under /usr/bin/time: wall time and peak memory (max RSS).
+
+The growth column is (national time / pilot time) / (national gemeenten / pilot gemeenten):
+about 1 or below means linear (or better), far above 1 means worse than linear.
+
+Optionally (--gewicht) the gemeentepagina weight at national scale is measured in Chromium
+(wegwijzer.site.browser.page_weight, as scripts/bench_site.py does).
+
+Usage: python scripts/bench.py [--quick] [--gewicht] [--latency 0.05] [--gemeenten 342]
+    --quick   skip the slowest stage (all flyers of the national set; the pilot's still run)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WEGWIJZER = [sys.executable, "-m", "wegwijzer"]
+MERGE = (
+    "import sys; from pathlib import Path; from wegwijzer.diagnostics import Meldingen; "
+    "from wegwijzer.project import load_project; from wegwijzer.merge import Merger; "
+    "m = Meldingen(); print(len(Merger(load_project(Path(sys.argv[1]), m), m).all()))"
+)
+URL = re.compile(r"https?://([A-Za-z0-9.-]+)(/[^\"\s]*)?")
+
+
+class Stage:
+    def __init__(self, name: str, seconds: float | None, rss_kb: int | None, rc: int | None, note: str = "") -> None:
+        self.name, self.seconds, self.rss_kb, self.rc, self.note = name, seconds, rss_kb, rc, note
+
+
+def timed(name: str, cmd: list[str], env: dict[str, str] | None = None, note: str = "") -> Stage:
+    """Run `cmd` under /usr/bin/time; wall time and max RSS of that process tree's largest one."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as stats:
+        start = time.perf_counter()
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%e %M", "-o", stats.name, *cmd],
+            capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=REPO, check=False,
+        )
+        wall = time.perf_counter() - start
+        fields = (stats.read().strip().splitlines() or ["0 0"])[-1].split()
+    rss = int(fields[1]) if len(fields) == 2 and fields[1].isdigit() else None
+    memory = f"{rss / 1024:.0f} MB" if rss else "?"
+    print(f"bench: {name}: {wall:.1f} s, {memory}, exit {done.returncode}", file=sys.stderr, flush=True)
+    if done.returncode not in (0, 1):
+        tail = (done.stderr or done.stdout)[-600:]
+        print(f"bench: {name}: exit {done.returncode}\n{tail}", file=sys.stderr)
+    return Stage(name, wall, rss, done.returncode, note)
+
+
+def skipped(name: str, why: str) -> Stage:
+    return Stage(name, None, None, None, why)
+
+
+def online_copy(root: Path, into: Path, port: int) -> tuple[Path, list[str]]:
+    """A copy of the data files with every web address on the loopback server; the hosts."""
+    if into.exists():
+        shutil.rmtree(into)
+    into.mkdir(parents=True)
+    shutil.copy(root / "mkdocs.yml", into / "mkdocs.yml")
+    hosts: set[str] = set()
+
+    def local(match: re.Match[str]) -> str:
+        host = match.group(1).lower()
+        hosts.add(host)
+        return f"http://{host}:{port}/ok{match.group(2) or '/'}"
+
+    for folder in ("content", "gemeenten"):
+        for path in (root / folder).rglob("*"):
+            if path.is_dir():
+                continue
+            target = into / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix in (".yml", ".yaml"):
+                target.write_text(URL.sub(local, path.read_text(encoding="utf-8")), encoding="utf-8")
+            else:
+                shutil.copy(path, target)
+    return into, sorted(hosts)
+
+
+class LoopbackServer:
+    def __init__(self, latency: float) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(REPO / "tests" / "faultserver.py"), "--hosts", "1", "--latency", str(latency)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert self.process.stdout is not None
+        self.port = int(self.process.stdout.readline())
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+def count_urls(root: Path) -> int:
+    urls = set()
+    for folder in ("content", "gemeenten"):
+        for path in (root / folder).rglob("*.yml"):
+            urls.update(m.group(0) for m in URL.finditer(path.read_text(encoding="utf-8")))
+    return len(urls)
+
+
+def run_stages(label: str, root: Path, work: Path, args: argparse.Namespace, *, all_flyers: bool) -> dict[str, Stage]:
+    site = work / f"{label}-site"
+    env = {"WEGWIJZER_DATUM": "2026-11-01"}
+    stages: dict[str, Stage] = {}
+    stages["validate"] = timed("validate", [*WEGWIJZER, "validate", "--root", str(root)], env)
+    stages["merge"] = timed("merge", [sys.executable, "-c", MERGE, str(root)], env)
+    stages["site"] = timed(
+        "site build", [*WEGWIJZER, "build", "--root", str(root), "--out", str(site), "--zonder-flyers"], env
+    )
+    flyers = work / f"{label}-flyers"
+    if all_flyers:
+        stages["flyers"] = timed("all flyers", [*WEGWIJZER, "flyers", "--root", str(root), "--out", str(flyers)], env)
+    else:
+        stages["flyers"] = skipped("all flyers", "--quick")
+    stages["check"] = timed(
+        "check (offline, --site)",
+        [*WEGWIJZER, "check", "--root", str(root), "--site", str(site), "--geen-cache"], env,
+    )
+    server = LoopbackServer(args.latency)
+    try:
+        copy, hosts = online_copy(root, work / f"{label}-online", server.port)
+        resolve = [a for h in hosts for a in ("--resolve", f"{h}:127.0.0.1")]
+        stages["online"] = timed(
+            "check --online",
+            [*WEGWIJZER, "check", "--root", str(copy), "--online", "--allow-private", "--geen-cache",
+             "--max-tijd", "900", *resolve],
+            env, note=f"{count_urls(root)} URLs, {len(hosts)} hosts, {args.latency * 1000:.0f} ms",
+        )
+    finally:
+        server.close()
+    # one gemeente edited: its flyers only. A comment (no flyer changes: all from the cache)
+    # and its name (every language rendered again).
+    gemeente = sorted((root / "gemeenten").glob("*.yml"))[0]
+    original = gemeente.read_bytes()
+    one = [*WEGWIJZER, "flyers", "--root", str(root), "--out", str(flyers), "--gemeente", gemeente.stem]
+    try:
+        gemeente.write_bytes(original + b"# bewerkt voor de benchmark\n")
+        stages["one"] = timed("1 gemeente's flyers, comment edited", one, env)
+        gemeente.write_text(renamed(original.decode("utf-8")), encoding="utf-8")
+        stages["one-name"] = timed("1 gemeente's flyers, name edited", one, env)
+    finally:
+        gemeente.write_bytes(original)
+    return stages
+
+
+def renamed(text: str) -> str:
+    """The gemeente file with its name changed a little (its last letter doubled): every
+    flyer of that gemeente changes (title, QR caption), none of the others."""
+    match = re.compile(r'(\n  naam: "?[^"\n]*[^"\n])("?\n)').search(text)
+    if match is None:
+        return text + "# bewerkt\n"
+    return text[: match.end(1)] + match.group(1)[-1] + text[match.end(1):]
+
+
+def page_weights(site: Path) -> str:
+    sys.path.insert(0, str(REPO / "src"))
+    from wegwijzer.site.browser import chromium, page_weight, serve
+
+    slugs = sorted(p.parent.name for p in site.glob("voorbeeldgemeente-*/index.html"))
+    sample = slugs[:: max(1, len(slugs) // 10)]
+    with serve(site) as server, chromium() as browser:
+        weights = [(page_weight(browser, server, f"{slug}/").totaal, slug) for slug in sample]
+    heaviest = max(weights)
+    return f"gemeentepagina (national, {len(sample)} measured in Chromium): heaviest /{heaviest[1]}/ {heaviest[0] / 1024:.0f} KB gzip"
+
+
+def fmt_time(stage: Stage) -> str:
+    return "-" if stage.seconds is None else f"{stage.seconds:8.1f} s"
+
+
+def fmt_mem(stage: Stage) -> str:
+    return "-" if stage.rss_kb is None else f"{stage.rss_kb / 1024:6.0f} MB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip all flyers of the national set")
+    parser.add_argument("--gewicht", action="store_true", help="measure gemeentepagina weight in Chromium")
+    parser.add_argument("--latency", type=float, default=0.05, help="seconds per answer of the loopback server")
+    parser.add_argument("--gemeenten", type=int, default=342, help="size of the synthetic set")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="wegwijzer-bench-") as tmp:
+        work = Path(tmp)
+        pilot_root = work / "pilot"  # a copy: the edit stage must not touch the repo's files
+        pilot_root.mkdir()
+        for name in ("mkdocs.yml", "content", "gemeenten", "docs"):
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(source, pilot_root / name)
+            elif source.is_file():
+                shutil.copy(source, pilot_root / name)
+        national_root = work / "nationaal"
+        gen = subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "gen_national.py"), "--out", str(national_root),
+             "--gemeenten", str(args.gemeenten)], capture_output=True, text=True, check=False,
+        )
+        if gen.returncode != 0:
+            sys.exit(gen.stderr)
+        counts = {"pilot": len(list((pilot_root / "gemeenten").glob("*.yml"))),
+                  "national": len(list((national_root / "gemeenten").glob("*.yml")))}
+        print(f"bench: pilot {counts['pilot']} gemeenten, national {counts['national']} gemeenten; "
+              f"{os.cpu_count()} cores", file=sys.stderr)
+        pilot = run_stages("pilot", pilot_root, work, args, all_flyers=True)
+        national = run_stages("national", national_root, work, args, all_flyers=not args.quick)
+        ratio = counts["national"] / counts["pilot"]
+        print(f"\n{'stage':<34}{'pilot ' + str(counts['pilot']):>22}{'national ' + str(counts['national']):>24}"
+              f"{'growth':>9}  note")
+        for key, p in pilot.items():
+            n = national[key]
+            growth = "-"
+            if p.seconds and n.seconds:
+                growth = f"{n.seconds / p.seconds / ratio:.2f}"
+            print(f"{p.name:<34}{fmt_time(p):>11}{fmt_mem(p):>11}{fmt_time(n):>13}{fmt_mem(n):>11}"
+                  f"{growth:>9}  {n.note or p.note}")
+        whole = [national[k].seconds for k in ("validate", "site", "flyers")]
+        if None not in whole:
+            print(f"whole national build (validate + site + all flyers): {sum(whole):.0f} s (target < 180 s)")
+        pilot_whole = sum(pilot[k].seconds or 0 for k in ("validate", "site", "flyers"))
+        print(f"whole pilot build (validate + site + all flyers): {pilot_whole:.1f} s (target < 15 s)")
+        peak = max((s.rss_kb or 0) for s in national.values()) / 1024
+        print(f"peak memory of any national stage: {peak:.0f} MB (target < 2048 MB)")
+        print(f"growth: (national time / pilot time) / {ratio:.1f} gemeenten ratio; ~1 or less is linear")
+        if args.gewicht:
+            print(page_weights(work / "national-site"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
