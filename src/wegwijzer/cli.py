@@ -277,13 +277,9 @@ def cmd_flyers(args: argparse.Namespace) -> int:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise WegwijzerFout(f"kan '{path}' niet schrijven ({exc.strerror})") from exc
+    from wegwijzer.files import write_text_atomic
+
+    write_text_atomic(path, text)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

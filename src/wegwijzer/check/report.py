@@ -19,7 +19,8 @@ from typing import Any, TextIO
 from wegwijzer.check.berichten import STATUS_LABELS
 from wegwijzer.check.freshness import Verouderd
 from wegwijzer.check.runner import CheckResultaat, LinkBevinding
-from wegwijzer.diagnostics import GebruiksFout, Melding, Plek, WegwijzerFout
+from wegwijzer.diagnostics import GebruiksFout, Melding, Plek
+from wegwijzer.files import write_text_atomic
 from wegwijzer.models import today
 
 FORMATEN = {
@@ -53,13 +54,7 @@ def write_report(path: Path, result: CheckResultaat) -> None:
         # indented for a person when small; compact (and much faster to write) when large
         indent = 2 if len(result.links) + len(result.meldingen) <= 500 else None
         text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise WegwijzerFout(f"kan rapport '{path}' niet schrijven ({exc.strerror})") from exc
+    write_text_atomic(path, text, "rapport")
 
 
 # --- shared pieces ------------------------------------------------------------------------
