@@ -563,3 +563,29 @@ def test_serve_watches_the_data_folders(tmp_path: Path) -> None:
 
     server = plugin.on_serve(Server(), config=config, builder=None)
     assert {Path(p) for p in server.watched} == {root / "content", root / "gemeenten"}
+
+
+def test_fase_and_thema_pages_include_a_gemeente_override(tmp_path: Path) -> None:
+    """A gemeente that widens the fasen or themas of a regional interventie puts it on that
+    fase's and thema's page: both filters look at every gemeente's version."""
+    from wegwijzer.site.overzicht import build_overzicht
+    from wegwijzer.site.pages import kaart_fase_pagina, kaart_thema_pagina
+    from wegwijzer.models import Fase, Thema
+    from wegwijzer.validate import validate
+
+    root = make_root(tmp_path, "site")
+    beekdal = root / "gemeenten" / "beekdal.yml"
+    beekdal.write_text(
+        beekdal.read_text()
+        + "interventies:\n  - id: oudergroep\n    fasen: [zwanger]\n    themas: [voeding]\n"
+    )
+    result = validate(root)
+    assert not result.meldingen.has_errors, [m.format() for m in result.meldingen.fouten]
+    ov = build_overzicht(result.gemeenten)
+    for page, regional_only in (
+        (kaart_fase_pagina(Fase.ZWANGER, ov), kaart_fase_pagina(Fase.NA_GEBOORTE, ov)),
+        (kaart_thema_pagina(Thema.VOEDING, ov), kaart_thema_pagina(Thema.ONTMOETEN, ov)),
+    ):
+        assert "oudergroep" in [a.id for a in page.context["interventies"]], page.src_uri
+        assert "oudergroep" in [a.id for a in regional_only.context["interventies"]]
+    assert Thema.VOEDING in ov.themas() and Fase.ZWANGER in ov.fasen()

@@ -71,6 +71,11 @@ class Aanbod(Generic[E]):
     def voor(self, gemeente: str) -> Vermelding[E] | None:
         return next((v.entry for v in self.varianten if gemeente in v.gemeenten), None)
 
+    def heeft(self, veld: str, waarde: object) -> bool:
+        """True when any gemeente's version lists `waarde` under `veld` (fasen, themas):
+        a gemeente may override the fasen or themas of a regional entry."""
+        return any(waarde in (getattr(v.item, veld) or ()) for v in self.varianten)
+
 
 @dataclass(frozen=True)
 class Regio:
@@ -124,12 +129,10 @@ class Overzicht:
         return [a.hoofd for a in lines if a.laag == "landelijk"] or [a.hoofd for a in lines]
 
     def fasen(self) -> list[Fase]:
-        used = {f for a in self.interventies for f in a.item.fasen}
-        return [f for f in Fase if f in used]
+        return [f for f in Fase if any(a.heeft("fasen", f) for a in self.interventies)]
 
     def themas(self) -> list[Thema]:
-        used = {t for a in self.interventies for v in a.varianten for t in v.item.themas}
-        return [t for t in Thema if t in used]
+        return [t for t in Thema if any(a.heeft("themas", t) for a in self.interventies)]
 
     def woonplaatsen(self) -> list[tuple[str, str]]:
         """(woonplaats, gemeente slug), A to Z; a gemeente's own name is left out."""

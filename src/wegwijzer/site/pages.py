@@ -244,36 +244,29 @@ def kaart_gemeente_pagina(data: GemeenteData, ov: Overzicht) -> Pagina:
 
 
 def kaart_fase_pagina(fase: Fase, ov: Overzicht) -> Pagina:
-    return Pagina(
-        src_uri=f"sociale-kaart/fase/{fase.value}.md",
-        titel=f"Sociale kaart: {fase.label.lower()}",
-        template="kaart_filter.html",
-        zoeken=False,
-        verberg=("toc",),
-        context={
-            "titel": f"Sociale kaart: {fase.label.lower()}",
-            "lead": f"Alle hulp voor de fase '{fase.label.lower()}', in alle gemeenten.",
-            "huidig": f"fase/{fase.value}",
-            "interventies": _pro_volgorde([a for a in ov.interventies if fase in a.item.fasen]),
-        },
-    )
+    lead = f"Alle hulp voor de fase '{fase.label.lower()}', in alle gemeenten."
+    return _kaart_filter_pagina("fase", "fasen", fase, lead, ov)
 
 
 def kaart_thema_pagina(thema: Thema, ov: Overzicht) -> Pagina:
-    matching = [
-        a for a in ov.interventies if any(thema in v.item.themas for v in a.varianten)
-    ]
+    lead = f"Alle hulp bij het thema '{thema.label.lower()}', in alle gemeenten."
+    return _kaart_filter_pagina("thema", "themas", thema, lead, ov)
+
+
+def _kaart_filter_pagina(soort: str, veld: str, waarde: Fase | Thema, lead: str, ov: Overzicht) -> Pagina:
+    """A sociale-kaart page with the interventies of one fase or thema (no JavaScript needed)."""
+    titel = f"Sociale kaart: {waarde.label.lower()}"
     return Pagina(
-        src_uri=f"sociale-kaart/thema/{thema.value}.md",
-        titel=f"Sociale kaart: {thema.label.lower()}",
+        src_uri=f"sociale-kaart/{soort}/{waarde.value}.md",
+        titel=titel,
         template="kaart_filter.html",
         zoeken=False,
         verberg=("toc",),
         context={
-            "titel": f"Sociale kaart: {thema.label.lower()}",
-            "lead": f"Alle hulp bij het thema '{thema.label.lower()}', in alle gemeenten.",
-            "huidig": f"thema/{thema.value}",
-            "interventies": _pro_volgorde(matching),
+            "titel": titel,
+            "lead": lead,
+            "huidig": f"{soort}/{waarde.value}",
+            "interventies": _pro_volgorde([a for a in ov.interventies if a.heeft(veld, waarde)]),
         },
     )
 
