@@ -568,9 +568,9 @@ def test_serve_watches_the_data_folders(tmp_path: Path) -> None:
 def test_fase_and_thema_pages_include_a_gemeente_override(tmp_path: Path) -> None:
     """A gemeente that widens the fasen or themas of a regional interventie puts it on that
     fase's and thema's page: both filters look at every gemeente's version."""
+    from wegwijzer.models import Fase, Thema
     from wegwijzer.site.overzicht import build_overzicht
     from wegwijzer.site.pages import kaart_fase_pagina, kaart_thema_pagina
-    from wegwijzer.models import Fase, Thema
     from wegwijzer.validate import validate
 
     root = make_root(tmp_path, "site")

@@ -70,6 +70,18 @@ def _display(plek: Plek, cwd: str) -> str:
     return plek.display(Path(cwd))
 
 
+LINK_COLUMNS = ("adres", "uitkomst", "code", "pogingen", "duur", "uit cache")
+
+
+def _all_link_rows(result: CheckResultaat) -> list[tuple[object, ...]]:
+    """One row per web address, the same in the Markdown and the HTML report."""
+    return [
+        (u.url, STATUS_LABELS[u.status], u.code or "", u.pogingen, _seconds(u.duur),
+         "ja" if u.uit_cache else "")
+        for u in result.links.values()
+    ]
+
+
 def _seconds(value: float) -> str:
     return f"{value:.1f}".replace(".", ",") + " s"
 
@@ -395,20 +407,7 @@ def markdown(result: CheckResultaat) -> str:
         lines += ["```", ""]
     if result.links:
         lines += ["## Alle webadressen", ""]
-        lines += _md_table(
-            ("adres", "uitkomst", "code", "pogingen", "duur", "uit cache"),
-            (
-                (
-                    u.url,
-                    STATUS_LABELS[u.status],
-                    u.code or "",
-                    u.pogingen,
-                    _seconds(u.duur),
-                    "ja" if u.uit_cache else "",
-                )
-                for u in result.links.values()
-            ),
-        )
+        lines += _md_table(LINK_COLUMNS, _all_link_rows(result))
         lines += [""]
     return "\n".join(lines)
 
@@ -505,23 +504,8 @@ def html_report(result: CheckResultaat) -> str:
         parts.append("</ul>")
     if result.links:
         parts.append("<h2>Alle webadressen</h2>")
-        rows = [
-            (
-                u.url,
-                STATUS_LABELS[u.status],
-                u.code or "",
-                u.pogingen,
-                _seconds(u.duur),
-                "ja" if u.uit_cache else "",
-            )
-            for u in result.links.values()
-        ]
         parts.append(
-            _html_table(
-                ("adres", "uitkomst", "code", "pogingen", "duur", "uit cache"),
-                rows,
-                [u.ernst for u in result.links.values()],
-            )
+            _html_table(LINK_COLUMNS, _all_link_rows(result), [u.ernst for u in result.links.values()])
         )
     parts.append("</body></html>\n")
     return "\n".join(parts)
