@@ -205,7 +205,7 @@ def finish_pdf(pdf: bytes, formaat: str, naam: str, taal: str) -> bytes:
     PDF/A metadata) stay exactly as they are.
     """
     from pypdf import PdfReader
-    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+    from pypdf.generic import DictionaryObject, NameObject
 
     reader = PdfReader(io.BytesIO(pdf))
     if len(reader.pages) != PAGINAS[formaat]:
