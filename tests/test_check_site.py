@@ -14,6 +14,7 @@ import pytest
 from faultserver import FaultServer
 
 from wegwijzer.check import fetch
+from wegwijzer.check import site as site_check
 from wegwijzer.check.numbers import find_numbers
 
 # The mini project's numbers: alarm 112, luisterlijn 088 0767 000, cjg-alfa 026 123 4567,
@@ -314,3 +315,65 @@ def test_numbers_in_running_text() -> None:
     ]
     # without knowing 0800 2000, the longest valid reading wins
     assert find_numbers("Bel 0800-2000 113")[0].telefoon.tel == "+318002000113"
+
+
+def test_anchors_on_pages_read_before_and_after_the_link(site: Path, cli) -> None:
+    # pages are read one at a time in sorted order: "a/" before "beta/", "zz/" after it
+    write(site / "a" / "index.html", '<h2 id="eerder">Eerder</h2>')
+    write(site / "zz" / "index.html", '<h2 id="later">Later</h2>')
+    write(
+        site / "beta" / "extra.html",
+        """
+        <a href="../a/#eerder">goed, eerder gelezen</a>
+        <a href="../a/#weg">fout, eerder gelezen</a>
+        <a href="../zz/#later">goed, later gelezen</a>
+        <a href="../zz/index.html#weg">fout, later gelezen</a>
+        <a href="extra.html#weg">fout, deze pagina</a>
+        <a href="../zz/#weg">twee keer hetzelfde</a>
+        <p id="hier"><a href="extra.html#hier">goed, deze pagina</a></p>
+        """,
+    )
+    result = check(cli)
+    assert site_lines(result) == [
+        "site/beta/extra.html:2:1: fout: link '../a/#weg': anker '#weg' bestaat niet op "
+        "a/index.html",
+        "site/beta/extra.html:4:1: fout: link '../zz/index.html#weg': anker '#weg' bestaat niet "
+        "op zz/index.html",
+        "site/beta/extra.html:5:1: fout: link 'extra.html#weg': anker '#weg' bestaat niet op "
+        "deze pagina",
+        "site/beta/extra.html:6:1: fout: link '../zz/#weg': anker '#weg' bestaat niet op "
+        "zz/index.html",
+    ]
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_many_flyers_are_read_once_each_in_worker_processes(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    pytest.importorskip("pypdfium2")
+    monkeypatch.setattr(site_check, "_cores", lambda: 2 if parallel else 1)
+    monkeypatch.setattr(site_check, "PARALLEL_FLYERS", 2)
+    good = _pdf(["Bel 0800 2000 of 026 123 4567."])
+    for n in range(7):
+        (site / "alfa" / f"flyer-{n}.pdf").write_bytes(good)
+    (site / "alfa" / "flyer-oud.pdf").write_bytes(_pdf(["Oud nummer: 030 123 45 67"]))
+    (site / "beta" / "flyer-kapot.pdf").write_bytes(b"%PDF-1.4 kapot")
+    started = []
+    original = site_check._FlyerScan.__init__
+
+    def spy(self, *args) -> None:
+        original(self, *args)
+        started.append(self.pool is not None)
+
+    monkeypatch.setattr(site_check._FlyerScan, "__init__", spy)
+    result = check(cli, "--report", "r.json")
+    assert started == [parallel]
+    lines = site_lines(result)
+    assert lines[0] == (
+        "site/alfa/flyer-oud.pdf: fout: flyer toont 030 123 45 67, maar dat nummer staat niet in "
+        "de gegevens van gemeente alfa; maak de flyer opnieuw (wegwijzer build)"
+    )
+    assert lines[1].startswith("site/beta/flyer-kapot.pdf: fout: flyer is geen leesbare PDF (")
+    assert len(lines) == 2
+    summary = json.loads((site.parent / "r.json").read_text())["samenvatting"]["site"]
+    assert summary["flyers"] == 8 and summary["flyer_nummers"] == 15

@@ -9,6 +9,7 @@ an extra number with a label).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -42,9 +43,12 @@ class NummerIndex:
     waar: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     namen: dict[str, str] = field(default_factory=dict)  # entry id -> naam
     emails: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # email -> places
+    # entry id -> its numbers in any gemeente (None: unknown), filled as asked
+    _overal: dict[str, dict[str, Telefoon] | None] = field(default_factory=dict, repr=False)
 
     def add(self, gemeente: str, entry: Vermelding[Any]) -> None:
         item = entry.item
+        self._overal.pop(item.id, None)
         self.namen.setdefault(item.id, item.naam)
         numbers = self.per_gemeente.setdefault(gemeente, {}).setdefault(item.id, {})
         for _name, number in entry_numbers(entry):
@@ -61,6 +65,11 @@ class NummerIndex:
         None when the entry is unknown there."""
         if gemeente is not None and gemeente in self.per_gemeente:
             return self.per_gemeente[gemeente].get(entry_id)
+        if entry_id not in self._overal:
+            self._overal[entry_id] = self._anywhere(entry_id)
+        return self._overal[entry_id]
+
+    def _anywhere(self, entry_id: str) -> dict[str, Telefoon] | None:
         found: dict[str, Telefoon] = {}
         seen = False
         for entries in self.per_gemeente.values():
@@ -100,6 +109,16 @@ _DIGITS = re.compile(r"\+?\d+")
 # "0800-2000", "(026) 123 45 67", "088 / 0767 000". Not a dot: "9.00-17.00" is a time.
 _GAP = re.compile(r"^[ \t\u00a0\u202f]{0,2}[-/)]?[ \t\u00a0\u202f]{0,2}$")
 _MAX_GROUPS = 6
+_NOT_DIGIT = re.compile(r"\D")
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse(raw: str) -> Telefoon | None:
+    """`phones.parse`, remembered: flyers and pages repeat the same few numbers."""
+    try:
+        return phones.parse(raw)
+    except TelefoonFout:
+        return None
 
 
 @dataclass(frozen=True)
@@ -128,11 +147,10 @@ def find_numbers(text: str, known: Collection[str] = ()) -> list[Gevonden]:
         candidates: list[tuple[int, Gevonden]] = []
         for j in range(last, i - 1, -1):
             raw = text[tokens[i].start() : tokens[j].end()]
-            if len(re.sub(r"\D", "", raw)) < 3:
+            if len(_NOT_DIGIT.sub("", raw)) < 3:
                 break
-            try:
-                number = phones.parse(raw)
-            except TelefoonFout:
+            number = _parse(raw)
+            if number is None:
                 continue
             kort = number.soort in (phones.Soort.KORT, phones.Soort.GEMEENTE)
             candidates.append((j, Gevonden(number, raw, tokens[i].start(), kort)))

@@ -17,9 +17,10 @@ External links are collected for the online check (`wegwijzer.check.fetch`).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,10 +29,10 @@ from urllib.parse import unquote, urlsplit
 import phonenumbers
 
 from wegwijzer import links, phones
-from wegwijzer.check.numbers import NummerIndex, find_numbers
+from wegwijzer.check.numbers import Gevonden, NummerIndex, find_numbers
 from wegwijzer.check.urls import Gebruik
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.phones import TelefoonFout
+from wegwijzer.phones import Telefoon, TelefoonFout
 
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -51,6 +52,7 @@ LINK_ATTRS = {
 }
 _TEL_ALLOWED = re.compile(r"^\+?[0-9]+$")
 _RFC3966_SEPARATORS = re.compile(r"[-.()]")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 _WA_ME = re.compile(r"^https?://(?:api\.)?wa\.me/(\+?\d+)/?(?:\?.*)?$", re.IGNORECASE)
 
 
@@ -193,20 +195,75 @@ class SiteCheck:
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.prefix = urlsplit(self.site_url).path if self.site_url else "/"
         self.result = SiteResultaat()
-        self.paginas: dict[str, Pagina] = {}
         self._known = index.entry_ids
         self._owners: dict[str, str | None] = {}
+        self._html: set[str] = set()  # every page of the site (relative path)
+        self._ids: dict[str, set[str]] = {}  # page read so far -> its anchors
+        # page not read yet -> links to an anchor on it: (place, link, anchor)
+        self._waiting: dict[str, list[tuple[Plek, str, str]]] = {}
+        self._belknoppen: dict[str, set[str]] = {}  # gemeente -> tel of its page's tel: links
+        self._resolved: dict[tuple[str, bool], str | None] = {}
+        self._tel_checks: dict[str, tuple[list[tuple[bool, str]], Telefoon | None]] = {}
+        self._text_checks: dict[tuple[str, str], str | None] = {}
+        self._per_gemeente: dict[str, dict[str, Telefoon]] = {}  # gemeente -> its numbers
+        self._wat = ""
+        self._page_gemeenten: frozenset[str] = frozenset()
 
     def run(self) -> SiteResultaat:
-        for path in sorted(self.site.rglob("*.html")):
+        """Read one page at a time and keep only what later checks need: the anchors of each
+        page, the phone numbers of each gemeentepagina, and the links to anchors on pages not
+        read yet. Memory then grows with the anchors of the site, not with its HTML."""
+        paths = sorted(self.site.rglob("*.html"))
+        self._html = {path.relative_to(self.site).as_posix() for path in paths}
+        pdfs = self._flyer_paths()
+        reader = _pdf_reader_name() if pdfs else None
+        if pdfs and reader is None:
+            self.result.opmerkingen.append(
+                f"{len(pdfs)} flyers niet vergeleken met de site: pypdfium2 en pypdf zijn niet "
+                "geïnstalleerd"
+            )
+        scan = _FlyerScan(pdfs, reader, frozenset(self.index.waar)) if reader else None
+        try:
+            self._pages(paths)
+            if scan is not None:
+                self._flyers(scan)
+        finally:
+            if scan is not None:
+                scan.close()
+        return self.result
+
+    def _pages(self, paths: list[Path]) -> None:
+        for path in paths:
             pagina = read_page(path, self.site)
-            self.paginas[pagina.rel] = pagina
-        self.result.paginas = len(self.paginas)
-        for pagina in self.paginas.values():
+            self.result.paginas += 1
+            self._ids[pagina.rel] = pagina.ids
+            self._page_context(pagina)
             for link in pagina.links:
                 self._link(pagina, link)
-        self._flyers()
-        return self.result
+            self._anchors_waiting(pagina)
+            slug, _, rest = pagina.rel.partition("/")
+            if rest == "index.html" and slug in self.gemeenten:
+                self._belknoppen[slug] = {
+                    tel
+                    for link in pagina.links
+                    if link.value.lower().startswith("tel:")
+                    for tel in [_tel_of(link.value[4:])]
+                    if tel
+                }
+
+    def _page_context(self, pagina: Pagina) -> None:
+        """What every external link of this page shares (one object each, not one per link)."""
+        gemeente = self._gemeente(pagina)
+        self._wat = f"pagina {pagina.rel}"
+        self._page_gemeenten = frozenset({gemeente}) if gemeente else frozenset()
+
+    def _anchors_waiting(self, pagina: Pagina) -> None:
+        for plek, value, fragment in self._waiting.pop(pagina.rel, ()):
+            if fragment not in pagina.ids:
+                self._anchor_missing(plek, value, fragment, pagina.rel)
+
+    def _anchor_missing(self, plek: Plek, value: str, fragment: str, where: str) -> None:
+        self.meldingen.fout(plek, f"link '{value}': anker '#{fragment}' bestaat niet op {where}")
 
     # -- per link --
 
@@ -243,18 +300,17 @@ class SiteCheck:
                 self._whatsapp(pagina, link, match.group(1))
             if link.tag == "form":
                 return
-            gemeente = self._gemeente(pagina)
             self.result.externe.append(
                 Gebruik(
                     url=url,
                     plek=self._plek(pagina, link),
                     veld=link.attr,
-                    wat=f"pagina {pagina.rel}",
-                    gemeenten=frozenset({gemeente}) if gemeente else frozenset(),
+                    wat=self._wat,
+                    gemeenten=self._page_gemeenten,
                     op_site=True,
                 )
             )
-        elif re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
+        elif _SCHEME.match(lowered):
             return  # another scheme (sms:, whatsapp:, ...): not ours to judge
         else:
             self._internal(pagina, link, value, absolute=False)
@@ -268,7 +324,6 @@ class SiteCheck:
         path, fragment = unquote(parts.path), unquote(parts.fragment)
         self.result.interne_links += 1
         if not path:
-            target = pagina
             target_rel = pagina.rel
         else:
             if path.startswith("/"):
@@ -284,7 +339,10 @@ class SiteCheck:
                     f"interne link '{value}' wijst buiten de site",
                 )
                 return
-            target_rel = self._resolve(joined, path.endswith("/"))
+            key = (joined, path.endswith("/"))
+            if key not in self._resolved:
+                self._resolved[key] = self._resolve(*key)
+            target_rel = self._resolved[key]
             if target_rel is None:
                 self.meldingen.fout(
                     self._plek(pagina, link),
@@ -292,12 +350,17 @@ class SiteCheck:
                     "dat niet bestaat",
                 )
                 return
-            target = self.paginas.get(target_rel)
-        if fragment and target is not None and fragment not in target.ids:
-            where = "deze pagina" if target is pagina else target_rel
-            self.meldingen.fout(
-                self._plek(pagina, link),
-                f"link '{value}': anker '#{fragment}' bestaat niet op {where}",
+        if not fragment:
+            return
+        if target_rel == pagina.rel:
+            if fragment not in pagina.ids:
+                self._anchor_missing(self._plek(pagina, link), value, fragment, "deze pagina")
+        elif target_rel in self._ids:
+            if fragment not in self._ids[target_rel]:
+                self._anchor_missing(self._plek(pagina, link), value, fragment, target_rel)
+        elif target_rel in self._html:  # checked when that page is read
+            self._waiting.setdefault(target_rel, []).append(
+                (self._plek(pagina, link), value, fragment)
             )
 
     def _resolve(self, joined: str, is_dir: bool) -> str | None:
@@ -317,52 +380,29 @@ class SiteCheck:
     # -- tel:, mailto:, wa.me --
 
     def _tel(self, pagina: Pagina, link: Link, raw: str) -> None:
+        if raw not in self._tel_checks:
+            self._tel_checks[raw] = _tel_findings(raw)
+        findings, number = self._tel_checks[raw]
         plek = self._plek(pagina, link)
-        value = unquote(raw).strip()
+        for fout, tekst in findings:
+            if fout:
+                self.meldingen.fout(plek, tekst)
+            else:
+                self.meldingen.waarschuwing(plek, tekst)
+        if number is None:
+            return
         shown = f"'tel:{raw}'"
-        if not value:
-            self.meldingen.fout(plek, f"tel-link {shown} heeft geen nummer")
-            return
-        compact = _RFC3966_SEPARATORS.sub("", value)
-        if not _TEL_ALLOWED.match(compact):
-            self.meldingen.fout(
-                plek,
-                f"tel-link {shown} bevat tekens die een telefoon niet kan bellen; gebruik alleen "
-                "cijfers en + aan het begin",
-            )
-            return
-        if compact.startswith("+"):
-            try:
-                parsed = phonenumbers.parse(compact, None)
-            except phonenumbers.NumberParseException:
-                parsed = None
-            if parsed is None or not phonenumbers.is_valid_number(parsed):
-                self.meldingen.fout(plek, f"tel-link {shown} is geen geldig telefoonnummer")
-                return
-            if parsed.country_code != 31:
-                self.meldingen.waarschuwing(
-                    plek, f"tel-link {shown} is een buitenlands nummer; bellen kost dan meer"
-                )
-        try:
-            number = phones.parse(compact)
-        except TelefoonFout as exc:
-            self.meldingen.fout(plek, f"tel-link {shown}: {exc}")
-            return
-        if compact != number.tel:
-            self.meldingen.waarschuwing(
-                plek,
-                f"tel-link {shown}: schrijf 'tel:{number.tel}', dan belt het nummer vanaf elke "
-                "telefoon, ook een buitenlandse",
-            )
         self._text_matches(plek, shown, link.tekst, number.tel)
         self._number_of_data(pagina, link, plek, number.tel, number.weergave, shown)
 
     def _text_matches(self, plek: Plek, shown: str, tekst: str, tel: str) -> None:
-        found = find_numbers(tekst, {tel})
-        if not found:
-            return
-        if not any(f.telefoon.tel == tel for f in found):
-            other = found[0].telefoon.weergave
+        key = (tekst, tel)
+        if key not in self._text_checks:
+            found = find_numbers(tekst, {tel})
+            wrong = found and not any(f.telefoon.tel == tel for f in found)
+            self._text_checks[key] = found[0].telefoon.weergave if wrong else None
+        other = self._text_checks[key]
+        if other is not None:
             self.meldingen.fout(
                 plek,
                 f"tel-link {shown} toont {other} maar belt een ander nummer; ouders bellen dan "
@@ -446,39 +486,25 @@ class SiteCheck:
 
     # -- flyers --
 
-    def _flyers(self) -> None:
-        pdfs = [
+    def _flyer_paths(self) -> list[Path]:
+        return [
             p for slug in sorted(self.gemeenten) for p in sorted((self.site / slug).glob("*.pdf"))
         ]
-        if not pdfs:
-            return
-        extract = _pdf_text_reader()
-        if extract is None:
-            self.result.opmerkingen.append(
-                f"{len(pdfs)} flyers niet vergeleken met de site: pypdfium2 en pypdf zijn niet "
-                "geïnstalleerd"
-            )
-            return
-        for pdf in pdfs:
-            try:
-                text = extract(pdf)
-            except Exception as exc:  # noqa: BLE001 - a broken PDF is a finding, not a crash
-                self.meldingen.fout(Plek(pdf), f"flyer is geen leesbare PDF ({exc})")
+
+    def _flyers(self, scans: Iterable[tuple[Path, str | list[Gevonden]]]) -> None:
+        for pdf, scan in scans:
+            if isinstance(scan, str):
+                self.meldingen.fout(Plek(pdf), f"flyer is geen leesbare PDF ({scan})")
                 continue
             self.result.flyers += 1
-            self._flyer_numbers(pdf, pdf.parent.name, text)
+            self._flyer_numbers(pdf, pdf.parent.name, scan)
 
-    def _flyer_numbers(self, pdf: Path, slug: str, text: str) -> None:
-        data = self.index.of_gemeente(slug)
-        page = self.paginas.get(f"{slug}/index.html")
-        on_page = {
-            phones_tel
-            for link in (page.links if page else ())
-            if link.value.lower().startswith("tel:")
-            for phones_tel in [_tel_of(link.value[4:])]
-            if phones_tel
-        }
-        for found in find_numbers(text, self.index.waar):
+    def _flyer_numbers(self, pdf: Path, slug: str, numbers: list[Gevonden]) -> None:
+        if slug not in self._per_gemeente:
+            self._per_gemeente[slug] = self.index.of_gemeente(slug)
+        data = self._per_gemeente[slug]
+        on_page = self._belknoppen.get(slug)  # None: the gemeente has no page
+        for found in numbers:
             tel = found.telefoon.tel
             self.result.flyer_nummers += 1
             if tel not in data:
@@ -489,7 +515,7 @@ class SiteCheck:
                     f"flyer toont {found.telefoon.weergave}, maar dat nummer staat niet in de "
                     f"gegevens van gemeente {slug}; maak de flyer opnieuw (wegwijzer build)",
                 )
-            elif page is not None and tel not in on_page:
+            elif on_page is not None and tel not in on_page:
                 self.meldingen.waarschuwing(
                     Plek(pdf),
                     f"flyer toont {found.telefoon.weergave}, maar de gemeentepagina "
@@ -497,13 +523,82 @@ class SiteCheck:
                 )
 
 
-def _pdf_text_reader() -> Callable[[Path], str] | None:
-    """Text of a PDF: pypdfium2 when installed (about ten times faster), else pypdf."""
+# --- flyer text, read in worker processes when there are many ----------------------------
+
+PARALLEL_FLYERS = 8  # from this many flyers per core on, read them in worker processes
+_reader: Callable[[Path], str] | None = None
+_known: frozenset[str] = frozenset()
+
+
+def _pdf_reader_name() -> str | None:
+    """The PDF library to read flyers with: pypdfium2 (about ten times faster), else pypdf."""
+    for name in ("pypdfium2", "pypdf"):
+        try:
+            __import__(name)
+        except ImportError:
+            continue
+        return name
+    return None
+
+
+def _start_scanning(reader: str, known: frozenset[str]) -> None:
+    global _reader, _known
+    _reader = _pdf_text_reader(reader)
+    _known = known
+
+
+def _scan_flyer(pdf: Path) -> tuple[Path, str | list[Gevonden]]:
+    """The numbers a flyer shows, or why it could not be read."""
+    assert _reader is not None
     try:
+        text = _reader(pdf)
+    except Exception as exc:  # noqa: BLE001 - a broken PDF is a finding, not a crash
+        return pdf, str(exc)
+    return pdf, find_numbers(text, _known)
+
+
+class _FlyerScan:
+    """Reads the flyers (text, then the numbers in it), each once: in worker processes over
+    the cores while the pages are checked when there are many flyers, else here when asked."""
+
+    def __init__(self, pdfs: list[Path], reader: str, known: frozenset[str]) -> None:
+        self.pdfs, self.reader, self.known = pdfs, reader, known
+        self.pool = None
+        self.results: Iterator[tuple[Path, str | list[Gevonden]]] | None = None
+        workers = min(_cores(), len(pdfs) // PARALLEL_FLYERS)
+        if workers > 1:
+            import multiprocessing
+
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self.pool = context.Pool(workers, _start_scanning, (reader, known))
+            self.results = self.pool.imap(_scan_flyer, pdfs, chunksize=4)
+
+    def __iter__(self) -> Iterator[tuple[Path, str | list[Gevonden]]]:
+        if self.results is not None:
+            yield from self.results
+            return
+        _start_scanning(self.reader, self.known)
+        for pdf in self.pdfs:
+            yield _scan_flyer(pdf)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _pdf_text_reader(name: str) -> Callable[[Path], str]:
+    if name == "pypdfium2":
         import pypdfium2
-    except ImportError:
-        pypdfium2 = None
-    if pypdfium2 is not None:
 
         def with_pdfium(path: Path) -> str:
             document = pypdfium2.PdfDocument(path)
@@ -515,15 +610,56 @@ def _pdf_text_reader() -> Callable[[Path], str] | None:
                 document.close()
 
         return with_pdfium
-    try:
-        from pypdf import PdfReader
-    except ImportError:
-        return None
+    from pypdf import PdfReader
 
     def with_pypdf(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
     return with_pypdf
+
+
+def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
+    """What is wrong with the number of ``tel:{raw}`` wherever it stands, as (is an error,
+    message); and the number, when it is one `phones.parse` accepts."""
+    findings: list[tuple[bool, str]] = []
+    value = unquote(raw).strip()
+    shown = f"'tel:{raw}'"
+    if not value:
+        return [(True, f"tel-link {shown} heeft geen nummer")], None
+    compact = _RFC3966_SEPARATORS.sub("", value)
+    if not _TEL_ALLOWED.match(compact):
+        return [
+            (
+                True,
+                f"tel-link {shown} bevat tekens die een telefoon niet kan bellen; gebruik alleen "
+                "cijfers en + aan het begin",
+            )
+        ], None
+    if compact.startswith("+"):
+        try:
+            parsed = phonenumbers.parse(compact, None)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is None or not phonenumbers.is_valid_number(parsed):
+            return [(True, f"tel-link {shown} is geen geldig telefoonnummer")], None
+        if parsed.country_code != 31:
+            findings.append(
+                (False, f"tel-link {shown} is een buitenlands nummer; bellen kost dan meer")
+            )
+    try:
+        number = phones.parse(compact)
+    except TelefoonFout as exc:
+        findings.append((True, f"tel-link {shown}: {exc}"))
+        return findings, None
+    if compact != number.tel:
+        findings.append(
+            (
+                False,
+                f"tel-link {shown}: schrijf 'tel:{number.tel}', dan belt het nummer vanaf elke "
+                "telefoon, ook een buitenlandse",
+            )
+        )
+    return findings, number
 
 
 def _tel_of(raw: str) -> str | None:

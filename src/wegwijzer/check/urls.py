@@ -39,10 +39,14 @@ class UrlLijst:
     """Every address and where it is used, in a stable order."""
 
     gebruik: dict[str, list[Gebruik]] = field(default_factory=dict)
+    # every place in `gebruik`, so that adding one is not a search through all places of its
+    # address (a national site shows one address on thousands of pages)
+    _gezien: set[Gebruik] = field(default_factory=set, repr=False)
 
     def add(self, item: Gebruik) -> None:
         places = self.gebruik.setdefault(item.url, [])
-        if item not in places:
+        if item not in self._gezien:
+            self._gezien.add(item)
             places.append(item)
 
     def extend(self, items: Iterable[Gebruik]) -> None:
