@@ -347,7 +347,7 @@ def test_anchors_on_pages_read_before_and_after_the_link(site: Path, cli) -> Non
 
 
 @pytest.mark.parametrize("parallel", [False, True])
-def test_many_flyers_are_read_once_each_in_worker_processes(
+def test_many_flyers_are_read_in_worker_processes(
     site: Path, cli, monkeypatch: pytest.MonkeyPatch, parallel: bool
 ) -> None:
     pytest.importorskip("pypdfium2")
@@ -359,15 +359,15 @@ def test_many_flyers_are_read_once_each_in_worker_processes(
     (site / "alfa" / "flyer-oud.pdf").write_bytes(_pdf(["Oud nummer: 030 123 45 67"]))
     (site / "beta" / "flyer-kapot.pdf").write_bytes(b"%PDF-1.4 kapot")
     started = []
-    original = site_check._FlyerScan.__init__
+    original = site_check._Werk.__init__
 
     def spy(self, *args) -> None:
         original(self, *args)
-        started.append(self.pool is not None)
+        started.append((self.pool is not None, self.flyer_results is not None))
 
-    monkeypatch.setattr(site_check._FlyerScan, "__init__", spy)
+    monkeypatch.setattr(site_check._Werk, "__init__", spy)
     result = check(cli, "--report", "r.json")
-    assert started == [parallel]
+    assert started == [(parallel, parallel)]
     lines = site_lines(result)
     assert lines[0] == (
         "site/alfa/flyer-oud.pdf: fout: flyer toont 030 123 45 67, maar dat nummer staat niet in "
@@ -377,3 +377,46 @@ def test_many_flyers_are_read_once_each_in_worker_processes(
     assert len(lines) == 2
     summary = json.loads((site.parent / "r.json").read_text())["samenvatting"]["site"]
     assert summary["flyers"] == 8 and summary["flyer_nummers"] == 15
+
+
+def test_pages_of_a_large_site_are_parsed_in_worker_processes(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every kind of finding that depends on the page: anchors before and after, tel on a card,
+    # numbers of a gemeentepagina against its flyer
+    write(site / "zz" / "index.html", '<h2 id="later">Later</h2>')
+    write(
+        site / "beta" / "extra.html",
+        """
+        <a href="../zz/#weg">fout, later gelezen</a>
+        <a href="../index.html#nergens">anker weg</a>
+        <a href="../bestaat-niet/">weg</a>
+        <article id="kaart-luisterlijn"><a href="tel:112">Bel 112</a></article>
+        <a href="tel:+31201234567">Bel 020 123 4567</a>
+        <a href="https://elders.example.com/">Elders</a>
+        """,
+    )
+    flyer = _pdf(["Luisterlijn: 088 0767 000", "Oud: 030 123 45 67"])
+    (site / "alfa" / "flyer.pdf").write_bytes(flyer)
+    serial = check(cli, "--report", "serieel.json")
+    started = []
+    original = site_check._Werk.__init__
+
+    def spy(self, *args) -> None:
+        original(self, *args)
+        started.append((self.page_results is not None, self.flyer_results is not None))
+
+    monkeypatch.setattr(site_check._Werk, "__init__", spy)
+    monkeypatch.setattr(site_check, "_cores", lambda: 2)
+    monkeypatch.setattr(site_check, "PARALLEL_HTML", 1)
+    parallel = check(cli, "--report", "parallel.json")
+    assert started == [(True, False)]
+    assert len(site_lines(serial)) == 7, site_lines(serial)
+    assert site_lines(parallel) == site_lines(serial)
+    assert parallel.code == serial.code == 1
+    reports = [
+        json.loads((site.parent / name).read_text()) for name in ("serieel.json", "parallel.json")
+    ]
+    for report in reports:
+        report["samenvatting"].pop("duur", None)
+    assert reports[0]["samenvatting"] == reports[1]["samenvatting"]

@@ -17,6 +17,7 @@ External links are collected for the online check (`wegwijzer.check.fetch`).
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -222,19 +223,16 @@ class SiteCheck:
                 f"{len(pdfs)} flyers niet vergeleken met de site: pypdfium2 en pypdf zijn niet "
                 "geïnstalleerd"
             )
-        scan = _FlyerScan(pdfs, reader, frozenset(self.index.waar)) if reader else None
+        werk = _Werk(self.site, paths, pdfs if reader else [], reader, frozenset(self.index.waar))
         try:
-            self._pages(paths)
-            if scan is not None:
-                self._flyers(scan)
+            self._pages(werk.pages())
+            self._flyers(werk.flyers())
         finally:
-            if scan is not None:
-                scan.close()
+            werk.close()
         return self.result
 
-    def _pages(self, paths: list[Path]) -> None:
-        for path in paths:
-            pagina = read_page(path, self.site)
+    def _pages(self, paginas: Iterable[Pagina]) -> None:
+        for pagina in paginas:
             self.result.paginas += 1
             self._ids[pagina.rel] = pagina.ids
             self._page_context(pagina)
@@ -523,9 +521,11 @@ class SiteCheck:
                 )
 
 
-# --- flyer text, read in worker processes when there are many ----------------------------
+# --- reading pages and flyers, in worker processes on a large site ------------------------
 
-PARALLEL_FLYERS = 8  # from this many flyers per core on, read them in worker processes
+# From this much HTML on, pages are parsed in worker processes while this one checks links
+PARALLEL_HTML = 8_000_000  # bytes
+PARALLEL_FLYERS = 8  # from this many flyers per core on, flyers are read in worker processes
 _reader: Callable[[Path], str] | None = None
 _known: frozenset[str] = frozenset()
 
@@ -541,9 +541,9 @@ def _pdf_reader_name() -> str | None:
     return None
 
 
-def _start_scanning(reader: str, known: frozenset[str]) -> None:
+def _start_worker(reader: str | None, known: frozenset[str]) -> None:
     global _reader, _known
-    _reader = _pdf_text_reader(reader)
+    _reader = _pdf_text_reader(reader) if reader else None
     _known = known
 
 
@@ -557,28 +557,49 @@ def _scan_flyer(pdf: Path) -> tuple[Path, str | list[Gevonden]]:
     return pdf, find_numbers(text, _known)
 
 
-class _FlyerScan:
-    """Reads the flyers (text, then the numbers in it), each once: in worker processes over
-    the cores while the pages are checked when there are many flyers, else here when asked."""
+class _Werk:
+    """Reads the pages and then the flyers (text, and the numbers in it), each file once and
+    in a stable order. On a large site (much HTML, many flyers) a pool of worker processes,
+    one per core, parses pages and reads flyers ahead while this process checks the links of
+    the pages it has; a small site is read here, one file at a time as asked."""
 
-    def __init__(self, pdfs: list[Path], reader: str, known: frozenset[str]) -> None:
-        self.pdfs, self.reader, self.known = pdfs, reader, known
+    def __init__(
+        self, site: Path, pages: list[Path], pdfs: list[Path], reader: str | None,
+        known: frozenset[str],
+    ) -> None:  # fmt: skip
+        self.site, self.paths, self.pdfs = site, pages, pdfs
+        self.reader, self.known = reader, known
+        cores = _cores()
+        parallel_pages = cores > 1 and _size(pages, PARALLEL_HTML) >= PARALLEL_HTML
+        parallel_flyers = cores > 1 and len(pdfs) >= 2 * PARALLEL_FLYERS
         self.pool = None
-        self.results: Iterator[tuple[Path, str | list[Gevonden]]] | None = None
-        workers = min(_cores(), len(pdfs) // PARALLEL_FLYERS)
-        if workers > 1:
+        self.page_results: Iterator[Pagina] | None = None
+        self.flyer_results: Iterator[tuple[Path, str | list[Gevonden]]] | None = None
+        if parallel_pages or parallel_flyers:
             import multiprocessing
 
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self.pool = context.Pool(workers, _start_scanning, (reader, known))
-            self.results = self.pool.imap(_scan_flyer, pdfs, chunksize=4)
+            self.pool = context.Pool(cores, _start_worker, (reader, known))
+            # tasks run in the order given: pages first, then flyers, so no core waits
+            if parallel_pages:
+                read = functools.partial(read_page, site=site)
+                self.page_results = self.pool.imap(read, pages, chunksize=1)
+            if parallel_flyers:
+                self.flyer_results = self.pool.imap(_scan_flyer, pdfs, chunksize=4)
 
-    def __iter__(self) -> Iterator[tuple[Path, str | list[Gevonden]]]:
-        if self.results is not None:
-            yield from self.results
+    def pages(self) -> Iterator[Pagina]:
+        if self.page_results is not None:
+            return self.page_results
+        return (read_page(path, self.site) for path in self.paths)
+
+    def flyers(self) -> Iterator[tuple[Path, str | list[Gevonden]]]:
+        if self.flyer_results is not None:
+            yield from self.flyer_results
             return
-        _start_scanning(self.reader, self.known)
+        if not self.pdfs:
+            return
+        _start_worker(self.reader, self.known)
         for pdf in self.pdfs:
             yield _scan_flyer(pdf)
 
@@ -587,6 +608,16 @@ class _FlyerScan:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+def _size(paths: list[Path], enough: int) -> int:
+    """The size of the files, counted until it reaches `enough`."""
+    total = 0
+    for path in paths:
+        total += path.stat().st_size
+        if total >= enough:
+            break
+    return total
 
 
 def _cores() -> int:
@@ -662,6 +693,7 @@ def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
     return findings, number
 
 
+@functools.lru_cache(maxsize=65536)
 def _tel_of(raw: str) -> str | None:
     try:
         return phones.parse(_RFC3966_SEPARATORS.sub("", unquote(raw).strip())).tel
