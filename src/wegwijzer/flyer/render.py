@@ -3,24 +3,33 @@
 One `Renderer` keeps one Typst compiler (fonts are loaded once). Per gemeente and language:
 
 1. the data is built (`inhoud.flyer_data`) and passed to ``flyer/mamawegwijzer.typ`` as JSON;
-2. the A5 version is compiled and its measurements (metadata ``<meting>``) are read back:
-   content that does not fit fails the flyer with a Dutch message naming the gemeente, the
-   page and its parts (nothing is cut or dropped);
+2. the A5 version is compiled and the markers around each page body are read back (their
+   positions, through ``Compiler.eval``): content that does not fit fails the flyer with a
+   Dutch message naming the gemeente, the page and its parts (nothing is cut or dropped). Only
+   such a flyer is compiled a second time, measuring every part (metadata ``<meting>``) for the
+   message: measuring lays the page out twice;
 3. the other formats are compiled; PDFs are PDF/A-2a and PDF/UA-1 (tagged, fonts embedded,
-   title and language set) and get a TrimBox (and, for print, a BleedBox of 3 mm);
+   title and language set) and get a TrimBox (and, for print, a BleedBox of 3 mm), appended
+   as an incremental update without parsing the PDF again;
 4. all files of the flyer are written at once, each through a temporary file and a rename,
    so no half-written file is ever left in the site.
+
+A national run renders one gemeente's flyers per task over a pool of worker processes, fed as
+the data is built, and writes each flyer as soon as it is done.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,8 +95,10 @@ class Renderer:
         )
         self.timestamp = timestamp()
 
-    def compile(self, data: dict[str, Any], formaat: str) -> bytes | list[bytes]:
-        inputs = {"data": json.dumps({**data, "formaat": formaat}, ensure_ascii=False)}
+    def compile(self, data: dict[str, Any], formaat: str, *, meten: bool = False) -> bytes | list[bytes]:
+        """Compile one format; `meten` also measures every part of every page (slower)."""
+        extra: dict[str, Any] = {"formaat": formaat, "meten": True} if meten else {"formaat": formaat}
+        inputs = {"data": json.dumps({**data, **extra}, ensure_ascii=False)}
         try:
             if formaat == "png":
                 return self.compiler.compile(format="png", ppi=PNG_PPI, sys_inputs=inputs)
@@ -103,8 +114,22 @@ class Renderer:
             raise FlyerFout(_typst_message(exc)) from None
 
     def metingen(self) -> list[dict[str, Any]]:
-        """The measurements of the last compiled document."""
+        """The measurements of the last document compiled with `meten`."""
         return json.loads(self.compiler.query("<meting>", field="value", format="json"))
+
+    def ruimte(self) -> list[dict[str, Any]]:
+        """Per page body of the last compiled document: its name, the room it has and the
+        room its content takes (mm), from the positions of its begin and end markers."""
+        return json.loads(self.compiler.eval(RUIMTE, format="json"))
+
+
+#: Typst expression: the begin and end markers of every page body with their positions.
+RUIMTE = (
+    "query(<fit-begin>).zip(query(<fit-einde>)).map(((b, e)) => ("
+    "pagina: b.value.pagina, beschikbaar: b.value.beschikbaar, "
+    "gebruikt: (e.location().position().y - b.location().position().y) / 1mm, "
+    "zelfde_pagina: b.location().page() == e.location().page()))"
+)
 
 
 def _typst_message(exc: Exception) -> str:
@@ -156,11 +181,18 @@ def render_flyer(
 
 
 def flyer_inhoud(
-    data: Any, taal: str, vertalingen: dict[str, Vertaling], url: str, *, onzeker_toestaan: bool = False
+    data: Any,
+    taal: str,
+    vertalingen: dict[str, Vertaling],
+    url: str,
+    *,
+    onzeker_toestaan: bool = False,
+    qr: Callable[[str], str] = qr_svg,
 ) -> dict[str, Any]:
-    """The template's data for one flyer; raises FlyerFout when a translation is missing."""
+    """The template's data for one flyer; raises FlyerFout when a translation is missing.
+    `qr` makes the QR code's SVG (a caching one serves all languages of a gemeente)."""
     inhoud, ontbreekt = flyer_data(
-        data, taal, vertalingen, url=url, qr_svg=qr_svg(url), formaat="a5",
+        data, taal, vertalingen, url=url, qr_svg=qr(url), formaat="a5",
         onzeker_toestaan=onzeker_toestaan,
     )
     if ontbreekt:
@@ -174,16 +206,14 @@ def flyer_inhoud(
 def render_inhoud(
     renderer: Renderer, inhoud: dict[str, Any], naam: str, taal: str, formats: Iterable[str] = FORMATS
 ) -> dict[str, bytes]:
-    """Compile, measure and finish every format of one flyer: format -> bytes."""
+    """Compile, check and finish every format of one flyer: format -> bytes."""
     files: dict[str, bytes] = {}
     formats = list(formats)
-    # A5 first: it is measured, and the other formats use the same page layout.
+    # A5 first: it is checked, and the print and A4 versions lay out the same pages.
     for formaat in ["a5", *[f for f in formats if f != "a5"]]:
         output = renderer.compile(inhoud, formaat)
         if formaat in ("a5", "png"):
-            problems = check_fit(renderer.metingen(), naam, taal)
-            if problems:
-                raise FlyerFout("\n".join(problems))
+            check_ruimte(renderer, inhoud, formaat, naam, taal)
         if formaat == "png":
             pages = output if isinstance(output, list) else [output]
             if len(pages) != PAGINAS["png"]:
@@ -191,10 +221,38 @@ def render_inhoud(
             if "png" in formats:
                 files["png"] = pages[0]
             continue
+        assert isinstance(output, bytes)
         pdf = finish_pdf(output, formaat, naam, taal)
         if formaat in formats:
             files[formaat] = pdf
     return files
+
+
+def check_ruimte(renderer: Renderer, inhoud: dict[str, Any], formaat: str, naam: str, taal: str) -> None:
+    """Raise FlyerFout when a page body of the document just compiled is too long.
+
+    The markers tell whether it fits; only when it does not is the format compiled again
+    with every part measured, for a message that names the largest parts.
+    """
+    ruimtes = renderer.ruimte()
+    if not ruimtes:
+        raise FlyerFout(f"flyer {naam} ({taal}, {formaat}): de sjabloon meet de pagina's niet")
+    te_lang = [
+        r for r in ruimtes
+        if not r["zelfde_pagina"] or r["gebruikt"] - r["beschikbaar"] > TOLERANTIE_MM
+    ]
+    if not te_lang:
+        return
+    renderer.compile(inhoud, formaat, meten=True)
+    problems = check_fit(renderer.metingen(), naam, taal)
+    if not problems:  # the measurements disagree with the markers: still refuse, plainly
+        problems = [
+            f"flyer {naam} ({taal}, {taal_naam(taal)}): de {r['pagina']} past niet op A5: de inhoud "
+            f"is {r['gebruikt'] - r['beschikbaar']:.0f} mm te lang. Maak teksten korter of zet minder "
+            "vermeldingen op de flyer (op_flyer, partners)"
+            for r in te_lang
+        ]
+    raise FlyerFout("\n".join(problems))
 
 
 def finish_pdf(pdf: bytes, formaat: str, naam: str, taal: str) -> bytes:
@@ -202,8 +260,85 @@ def finish_pdf(pdf: bytes, formaat: str, naam: str, taal: str) -> bytes:
 
     Typst writes a TrimBox only for pages with bleed. The update appends new versions of the
     page objects and a cross-reference section: the bytes Typst wrote (structure tree, fonts,
-    PDF/A metadata) stay exactly as they are.
+    PDF/A metadata) stay exactly as they are. Typst writes its page objects as plain
+    dictionaries with a classic cross-reference table, so they are found and extended as
+    bytes; a PDF laid out otherwise is read with pypdf instead.
     """
+    pages = _page_objects(pdf)
+    if pages is None:
+        return _finish_pdf_pypdf(pdf, formaat, naam, taal)
+    if len(pages) != PAGINAS[formaat]:
+        raise FlyerFout(
+            f"flyer {naam} ({taal}, {formaat}): {len(pages)} pagina's in plaats van "
+            f"{PAGINAS[formaat]}; de inhoud loopt over"
+        )
+    out = bytearray(pdf if pdf.endswith(b"\n") else pdf + b"\n")
+    offsets: dict[int, int] = {}
+    for num, body in pages:
+        media = _box_values(body, b"MediaBox")
+        trim = _box_values(body, b"TrimBox")
+        if media is None:
+            return _finish_pdf_pypdf(pdf, formaat, naam, taal)
+        extra = b""
+        if trim is None:  # the trim is the page: the MediaBox as Typst wrote it
+            trim = media
+            extra += b"/TrimBox" + _BOX[b"MediaBox"].search(body).group(0)[len(b"/MediaBox"):]  # type: ignore[union-attr]
+        if formaat == "drukwerk":
+            a = AFLOOP_MM * MM
+            extra += b"/BleedBox" + _box_bytes([trim[0] - a, trim[1] - a, trim[2] + a, trim[3] + a])
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + body[:-2] + extra + b">>\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f\r\n"
+    for num in sorted(offsets):
+        out += b"%d 1\n%010d 00000 n\r\n" % (num, offsets[num])
+    trailer = _trailer(pdf)
+    if trailer is None:
+        return _finish_pdf_pypdf(pdf, formaat, naam, taal)
+    out += b"trailer\n<<" + trailer + b"/Prev %d>>\nstartxref\n%d\n%%%%EOF\n" % (_startxref(pdf), xref)
+    return bytes(out)
+
+
+_PAGE = re.compile(rb"^(\d+) 0 obj\n(<</Type/Page/[^<>]*>>)\nendobj$", re.MULTILINE)
+_BOX = {name: re.compile(rb"/" + name + rb"\[([-0-9. ]+)\]") for name in (b"MediaBox", b"TrimBox")}
+_TRAILER = re.compile(rb"\ntrailer\n<<((?:/Size \d+|/Root \d+ 0 R|/Info \d+ 0 R|/ID\[\([^()]*\)\([^()]*\)\])+)>>\nstartxref\n\d+\n%%EOF\n?$")
+
+
+def _page_objects(pdf: bytes) -> list[tuple[int, bytes]] | None:
+    """(object number, dictionary) of every page object, in file order; None when the PDF is
+    not laid out as Typst writes it (one body, one classic xref table, flat page dictionaries)."""
+    if pdf.count(b"startxref") != 1 or pdf.count(b"\nxref\n") != 1 or b"/Type/Page/" not in pdf:
+        return None
+    pages = [(int(m.group(1)), m.group(2)) for m in _PAGE.finditer(pdf)]
+    if len(pages) != pdf.count(b"/Type/Page/") or len({num for num, _ in pages}) != len(pages):
+        return None  # a page dictionary with a nested dictionary, or something unexpected
+    return pages
+
+
+def _box_values(body: bytes, name: bytes) -> list[float] | None:
+    match = _BOX[name].search(body)
+    if match is None:
+        return None
+    values = [float(v) for v in match.group(1).split()]
+    return values if len(values) == 4 else None
+
+
+def _box_bytes(values: list[float]) -> bytes:
+    return ("[" + " ".join(_number_text(round(v, 4)) for v in values) + "]").encode()
+
+
+def _number_text(value: float) -> str:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _trailer(pdf: bytes) -> bytes | None:
+    match = _TRAILER.search(pdf)
+    return match.group(1) if match else None
+
+
+def _finish_pdf_pypdf(pdf: bytes, formaat: str, naam: str, taal: str) -> bytes:
+    """`finish_pdf` for a PDF whose objects are not laid out as Typst writes them."""
     from pypdf import PdfReader
     from pypdf.generic import DictionaryObject, NameObject
 
@@ -354,23 +489,30 @@ def render_all(
             write_atomic(path, content)
             paths.append(path)
 
-    todo: list[tuple[int, dict[str, Any], str, str]] = []  # index, inhoud, naam, taal
     keys: dict[int, str] = {}
-    for index, (slug, code) in enumerate(jobs):
-        data = resultaat.gemeenten[slug]
-        try:
-            inhoud = flyer_inhoud(data, code, vertalingen, config.gemeente_url(slug), onzeker_toestaan=onzeker_toestaan)
-        except FlyerFout as exc:
-            failed[index] = str(exc)
-            continue
-        key = cache.key(inhoud)
-        files = cache.get(key)
-        if files is not None:
-            finish(index, files, None)
-        else:
-            keys[index] = key
-            todo.append((index, inhoud, data.info.naam, code))
-    for index, outcome in _render_many(template_dir, todo, formats):
+
+    def te_renderen() -> Iterable[tuple[int, dict[str, Any], str, str]]:
+        """The flyers not in the cache, built as the workers ask for them (the others are
+        written from the cache on the way)."""
+        qr = functools.lru_cache(maxsize=None)(qr_svg)  # one code per gemeente, for all its languages
+        for index, (slug, code) in enumerate(jobs):
+            data = resultaat.gemeenten[slug]
+            try:
+                inhoud = flyer_inhoud(
+                    data, code, vertalingen, config.gemeente_url(slug), onzeker_toestaan=onzeker_toestaan, qr=qr
+                )
+            except FlyerFout as exc:
+                failed[index] = str(exc)
+                continue
+            key = cache.key(inhoud)
+            files = cache.get(key)
+            if files is not None:
+                finish(index, files, None)
+            else:
+                keys[index] = key
+                yield index, inhoud, data.info.naam, code
+
+    for index, outcome in _render_many(template_dir, te_renderen(), formats):
         finish(index, outcome, keys[index])
     for index in sorted(done):
         written.extend(done[index])
@@ -386,6 +528,14 @@ def render_all(
 CACHE_DIR = Path(".wegwijzer-cache") / "flyers"
 #: Fewer flyers than this are rendered in this process (starting workers costs more).
 PARALLEL_MIN = 8
+#: At most this many flyers go to a worker as one task (one gemeente's languages at most).
+TAAK_MAX = 8
+#: Tasks handed out per worker ahead of the results: keeps every worker busy while the data
+#: for the next tasks is built, without building (and holding) all of it first.
+VOORUIT = 3
+
+Job = tuple[int, dict[str, Any], str, str]  # index, inhoud, naam, taal
+Outcome = tuple[int, "dict[str, bytes] | str"]  # index, files or error message
 
 _worker_renderer: Renderer | None = None
 
@@ -401,41 +551,68 @@ def workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _render_job(job: tuple[int, dict[str, Any], str, str], formats: tuple[str, ...], template_dir: Path) -> tuple[int, dict[str, bytes] | str]:
+def _render_task(task: list[Job], formats: tuple[str, ...], template_dir: Path) -> list[Outcome]:
+    """In a worker: render the flyers of one task with this process's renderer."""
     global _worker_renderer
-    index, inhoud, naam, taal = job
-    if _worker_renderer is None:
+    if _worker_renderer is None or _worker_renderer.dir != template_dir:
         _worker_renderer = Renderer(template_dir)
-    try:
-        return index, render_inhoud(_worker_renderer, inhoud, naam, taal, formats)
-    except FlyerFout as exc:
-        return index, str(exc)
+    return list(_render_each(_worker_renderer, task, formats))
 
 
-def _render_many(
-    template_dir: Path, jobs: list[tuple[int, dict[str, Any], str, str]], formats: tuple[str, ...]
-) -> Iterable[tuple[int, dict[str, bytes] | str]]:
+def _render_each(renderer: Renderer, jobs: Iterable[Job], formats: tuple[str, ...]) -> Iterator[Outcome]:
+    for index, inhoud, naam, taal in jobs:
+        try:
+            yield index, render_inhoud(renderer, inhoud, naam, taal, formats)
+        except FlyerFout as exc:
+            yield index, str(exc)
+
+
+def _tasks(jobs: Iterable[Job]) -> Iterator[list[Job]]:
+    """Consecutive jobs of one gemeente (same address), at most TAAK_MAX per task."""
+    task: list[Job] = []
+    for job in jobs:
+        if task and (len(task) >= TAAK_MAX or task[0][1].get("url") != job[1].get("url")):
+            yield task
+            task = []
+        task.append(job)
+    if task:
+        yield task
+
+
+def _render_many(template_dir: Path, jobs: Iterable[Job], formats: tuple[str, ...]) -> Iterator[Outcome]:
     """Render the jobs over the cores (processes: one Typst compiler each); in this process
-    when there are few jobs or one core. Yields (index, files or error message)."""
-    count = min(workers(), len(jobs))
-    if count <= 1 or len(jobs) < PARALLEL_MIN:
+    when there are fewer than PARALLEL_MIN or one core. Yields (index, files or error message)
+    as flyers are done, not in job order. `jobs` is read lazily, while the workers render."""
+    jobs = iter(jobs)
+    count = workers()
+    first: list[Job] = []
+    for job in jobs:
+        first.append(job)
+        if len(first) >= PARALLEL_MIN:
+            break
+    if count <= 1 or len(first) < PARALLEL_MIN:
         renderer = Renderer(template_dir)
-        for index, inhoud, naam, taal in jobs:
-            try:
-                yield index, render_inhoud(renderer, inhoud, naam, taal, formats)
-            except FlyerFout as exc:
-                yield index, str(exc)
+        yield from _render_each(renderer, [*first, *jobs], formats)
         return
-    import functools
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
     # spawn, not fork: a Typst compiler made earlier in this process has threads whose locks a
     # forked child could inherit held (a hang). Each worker loads Typst and the fonts once.
     context = multiprocessing.get_context("spawn")
+    render = functools.partial(_render_task, formats=formats, template_dir=template_dir)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        render = functools.partial(_render_job, formats=formats, template_dir=template_dir)
-        yield from pool.map(render, jobs, chunksize=4)
+        running: set[Future[list[Outcome]]] = set()
+        for task in _tasks(itertools.chain(first, jobs)):
+            running.add(pool.submit(render, task))
+            while len(running) >= VOORUIT * count:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
 
 
 class FlyerCache:
