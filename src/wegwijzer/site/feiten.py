@@ -6,7 +6,7 @@ Plain data for the templates (text, never HTML); the templates escape it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -37,6 +37,7 @@ class Plaatsen:
 
     overal: bool  # in every gemeente of the site
     delen: list[tuple[str, str | None]]  # ("heel Gelderland-Midden", None) or (naam, slug)
+    behalve: list[str] = field(default_factory=list)  # else: everywhere but these (names)
 
 
 @dataclass(frozen=True)
@@ -99,18 +100,31 @@ def andere_talen(item: Entry) -> list[str]:
     return [taal for taal in item.talen or () if taal != "nl"]
 
 
+KORT = 8  # parts of "Aangeboden in" named before a shorter form is chosen
+
+
 def plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
-    offered = set(aanbod.gemeenten)
-    if offered == set(overzicht.gemeenten):
+    return overzicht.memo("plaatsen", aanbod, lambda: _plaatsen(aanbod, overzicht))
+
+
+def _plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
+    offered = aanbod.gemeenten_set
+    if len(offered) == len(overzicht.gemeenten) and offered == set(overzicht.gemeenten):
         return Plaatsen(True, [])
     delen: list[tuple[str, str | None]] = []
     rest = set(offered)
     for regio in overzicht.regios.values():
-        members = set(regio.gemeenten)
-        if len(members) > 1 and members <= offered:
-            delen.append((f"heel {regio.naam}", None))
-            rest -= members
-    delen += [(overzicht.naam(slug), slug) for slug in overzicht.gemeenten if slug in rest]
+        if len(regio.gemeenten) > 1 and len(regio.gemeenten) <= len(offered):
+            members = set(regio.gemeenten)
+            if members <= offered:
+                delen.append((f"heel {regio.naam}", None))
+                rest -= members
+    delen += [(overzicht.naam(slug), slug) for slug in sorted(rest, key=overzicht.volgorde)]
+    missing = len(overzicht.gemeenten) - len(offered)
+    if len(delen) > KORT and missing < len(delen):
+        # a national entry that a few gemeenten left out: name those few instead
+        behalve = [slug for slug in overzicht.gemeenten if slug not in offered]
+        return Plaatsen(False, [], [overzicht.naam(slug) for slug in behalve])
     return Plaatsen(False, delen)
 
 
@@ -176,6 +190,10 @@ def als_tekst(value: Any) -> str:
 
 def verschillen(aanbod: Aanbod[Any], overzicht: Overzicht) -> list[Verschil]:
     """How the other variants differ from the most common one, field by field."""
+    return overzicht.memo("verschillen", aanbod, lambda: _verschillen(aanbod, overzicht))
+
+
+def _verschillen(aanbod: Aanbod[Any], overzicht: Overzicht) -> list[Verschil]:
     base = aanbod.item
     result = []
     for variant in aanbod.varianten[1:]:

@@ -8,14 +8,16 @@ variants the merge produced (a gemeente may override a field) and the gemeenten 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from wegwijzer.merge import GemeenteData, Vermelding
 from wegwijzer.models import Entry, Fase, Hulplijn, Interventie, Thema
 
 E = TypeVar("E", bound=Entry)
+T = TypeVar("T")
 
 
 def sort_key(text: str) -> str:
@@ -59,9 +61,17 @@ class Aanbod(Generic[E]):
     def item(self) -> E:
         return self.hoofd.item
 
-    @property
+    @cached_property
     def gemeenten(self) -> tuple[str, ...]:
         return tuple(sorted({slug for v in self.varianten for slug in v.gemeenten}))
+
+    @cached_property
+    def gemeenten_set(self) -> frozenset[str]:
+        return frozenset(self.gemeenten)
+
+    @cached_property
+    def niet_set(self) -> frozenset[str]:
+        return frozenset(n.gemeente for n in self.niet_aangeboden)
 
     @property
     def laag(self) -> str:
@@ -69,6 +79,8 @@ class Aanbod(Generic[E]):
         return self.hoofd.lagen[0]
 
     def voor(self, gemeente: str) -> Vermelding[E] | None:
+        if gemeente not in self.gemeenten_set:
+            return None
         return next((v.entry for v in self.varianten if gemeente in v.gemeenten), None)
 
     def heeft(self, veld: str, waarde: object) -> bool:
@@ -92,11 +104,48 @@ class Overzicht:
     regios: dict[str, Regio]  # by name
     aanbod: dict[str, dict[str, Aanbod[Any]]]  # kind -> id -> Aanbod, by name
     _namen: dict[str, str] = field(default_factory=dict)
+    _memo: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    _volgorde: dict[str, int] = field(default_factory=dict)
+    _fragmenten: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    _houd: list[Any] = field(default_factory=list)
+
+    def memo(self, wat: str, aanbod: Aanbod[Any] | None, make: Callable[[], T]) -> T:
+        """`make()` once per (wat, entry): every page showing the entry shares the result.
+
+        The overview is built once per site build and not changed afterwards."""
+        key = (wat, aanbod.kind, aanbod.id) if aanbod is not None else (wat,)
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def fragment(self, *key: Any, caller: Callable[[], T]) -> T:
+        """A part of a page (a card), made once and reused on every page that shows it.
+
+        Templates call it as `{% call ov.fragment('prokaart', entry, prefix, ...) %}`, with
+        every argument the part depends on. Objects count by identity: the merge hands every
+        gemeente that shows an entry unchanged the same object. Internal links in the part
+        are markers (`render.site_link`), so the text does not depend on the page."""
+        plain = (str, int, float, bool, type(None))
+        cache_key = tuple(p if isinstance(p, plain) else ("id", id(p)) for p in key)
+        if cache_key not in self._fragmenten:
+            self._fragmenten[cache_key] = caller()
+            # an id is unique only while its object lives: keep the objects of the key
+            self._houd.extend(p for p in key if not isinstance(p, plain))
+        return self._fragmenten[cache_key]  # type: ignore[no-any-return]
+
+    def volgorde(self, gemeente: str) -> int:
+        """The gemeente's place in alphabetical order."""
+        if len(self._volgorde) != len(self.gemeenten):
+            self._volgorde.clear()
+            self._volgorde.update((slug, i) for i, slug in enumerate(self.gemeenten))
+        return self._volgorde[gemeente]
 
     @property
     def voorbeelddata(self) -> bool:
         """True when any data is made up (`voorbeelddata: ja`): every page must say so."""
-        return any(data.voorbeelddata for data in self.gemeenten.values())
+        return self.memo(
+            "voorbeelddata", None, lambda: any(data.voorbeelddata for data in self.gemeenten.values())
+        )
 
     def naam(self, gemeente: str) -> str:
         return self._namen.get(gemeente, gemeente)
@@ -124,15 +173,22 @@ class Overzicht:
 
     def spoed(self) -> list[Vermelding[Hulplijn]]:
         """Urgent help for pages that belong to no gemeente: the national lines first."""
+        return self.memo("spoed", None, self._spoed)
+
+    def _spoed(self) -> list[Vermelding[Hulplijn]]:
         lines = [a for a in self.hulplijnen if a.item.spoed]
         lines.sort(key=lambda a: (a.laag != "landelijk", order_of(a.hoofd)))
         return [a.hoofd for a in lines if a.laag == "landelijk"] or [a.hoofd for a in lines]
 
     def fasen(self) -> list[Fase]:
-        return [f for f in Fase if any(a.heeft("fasen", f) for a in self.interventies)]
+        return self.memo(
+            "fasen", None, lambda: [f for f in Fase if any(a.heeft("fasen", f) for a in self.interventies)]
+        )
 
     def themas(self) -> list[Thema]:
-        return [t for t in Thema if any(a.heeft("themas", t) for a in self.interventies)]
+        return self.memo(
+            "themas", None, lambda: [t for t in Thema if any(a.heeft("themas", t) for a in self.interventies)]
+        )
 
     def woonplaatsen(self) -> list[tuple[str, str]]:
         """(woonplaats, gemeente slug), A to Z; a gemeente's own name is left out."""

@@ -32,6 +32,12 @@ RESERVED = frozenset(
     {"sociale-kaart", "hulplijnen", "toegankelijkheid", "privacy", "assets", "search", "404"}
 )
 
+# At most this many cards on one overview page (sociale kaart, a fase or thema, hulplijnen).
+# Beyond it (a site for many regions) an overview shows the national help only, and the
+# regional and local help is on each gemeente's own page: a page of thousands of cards is
+# megabytes that no phone loads and no professional reads.
+MAX_KAARTEN = 400
+
 CONTACT_ORDER = (
     ContactSoort.CJG,
     ContactSoort.JGZ,
@@ -190,13 +196,18 @@ def hulplijnen_pagina(ov: Overzicht) -> Pagina:
         ]
         groepen.append(_Groep(f"regio-{regio.slug}", f"In regio {plain(regio.naam)}", regional))
     local = [a for a in lines if not a.item.spoed and a.laag == "gemeente"]
-    groepen.append(_Groep("gemeente", "In één gemeente", local))
+    shown = sum(len(g.lijnen) for g in groepen)
+    elders = 0
+    if shown + len(local) > MAX_KAARTEN:
+        elders = len(local)  # on each gemeente's page instead
+    else:
+        groepen.append(_Groep("gemeente", "In één gemeente", local))
     return Pagina(
         src_uri="hulplijnen/index.md",
         titel="Hulplijnen",
         template="hulplijnen.html",
         verberg=("toc",),
-        context={"groepen": [g for g in groepen if g.lijnen]},
+        context={"groepen": [g for g in groepen if g.lijnen], "elders": elders},
     )
 
 
@@ -207,13 +218,24 @@ class _Groep:
     lijnen: list[Aanbod[Any]]
 
 
+def begrensd(aanbod: list[Aanbod[Any]]) -> tuple[list[Aanbod[Any]], int]:
+    """The entries an overview page shows, and how many it leaves to the gemeente pages.
+
+    Up to MAX_KAARTEN entries: all of them. Beyond that only the national ones."""
+    if len(aanbod) <= MAX_KAARTEN:
+        return aanbod, 0
+    landelijk = [a for a in aanbod if a.laag == "landelijk"]
+    return landelijk, len(aanbod) - len(landelijk)
+
+
 def kaart_pagina(ov: Overzicht) -> Pagina:
+    interventies, elders = begrensd(_pro_volgorde(ov.interventies))
     return Pagina(
         src_uri="sociale-kaart/index.md",
         titel="Sociale kaart",
         template="kaart.html",
         verberg=("toc",),
-        context={"interventies": _pro_volgorde(ov.interventies)},
+        context={"interventies": interventies, "elders": elders},
     )
 
 
@@ -256,6 +278,7 @@ def kaart_thema_pagina(thema: Thema, ov: Overzicht) -> Pagina:
 def _kaart_filter_pagina(soort: str, veld: str, waarde: Fase | Thema, lead: str, ov: Overzicht) -> Pagina:
     """A sociale-kaart page with the interventies of one fase or thema (no JavaScript needed)."""
     titel = f"Sociale kaart: {waarde.label.lower()}"
+    interventies, elders = begrensd(_pro_volgorde([a for a in ov.interventies if a.heeft(veld, waarde)]))
     return Pagina(
         src_uri=f"sociale-kaart/{soort}/{waarde.value}.md",
         titel=titel,
@@ -266,7 +289,8 @@ def _kaart_filter_pagina(soort: str, veld: str, waarde: Fase | Thema, lead: str,
             "titel": titel,
             "lead": lead,
             "huidig": f"{soort}/{waarde.value}",
-            "interventies": _pro_volgorde([a for a in ov.interventies if a.heeft(veld, waarde)]),
+            "interventies": interventies,
+            "elders": elders,
         },
     )
 
@@ -281,10 +305,26 @@ class Cel:
 class Rij:
     aanbod: Aanbod[Interventie]
     cellen: list[Cel]
+    kaart: str  # site path of the row's card: on the sociale kaart, else a gemeente's page
 
 
-def matrix(regio: Regio, ov: Overzicht) -> tuple[list[Rij], list[str]]:
-    """Rows interventie x gemeente of one region, and the notes (reasons) under the table."""
+def kaart_adres(aanbod: Aanbod[Interventie], regio: Regio, op_index: set[str] | None) -> str:
+    """Where the card of `aanbod` is: the sociale kaart itself when it is shown there, else
+    the sociale-kaart page of the first gemeente of `regio` that offers it."""
+    if op_index is None or aanbod.id in op_index:
+        return f"sociale-kaart/#{aanbod.id}"
+    for slug in regio.gemeenten:
+        entry = aanbod.voor(slug)
+        if entry is not None and entry.item.fasen:
+            fase = min(entry.item.fasen, key=list(Fase).index)
+            return f"sociale-kaart/gemeente/{slug}/#{fase.value}-{aanbod.id}"
+    return "sociale-kaart/"
+
+
+def matrix(regio: Regio, ov: Overzicht, op_index: set[str] | None = None) -> tuple[list[Rij], list[str]]:
+    """Rows interventie x gemeente of one region, and the notes (reasons) under the table.
+
+    `op_index`: the ids whose cards the sociale kaart shows (None: all of them)."""
     members = set(regio.gemeenten)
     rijen: list[Rij] = []
     noten: list[str] = []
@@ -297,8 +337,7 @@ def matrix(regio: Regio, ov: Overzicht) -> tuple[list[Rij], list[str]]:
     # Local offers with the same name (one per gemeente) share a row.
     rows: dict[str, list[Aanbod[Interventie]]] = {}
     for aanbod in ov.interventies:
-        niet = {n.gemeente for n in aanbod.niet_aangeboden}
-        if (set(aanbod.gemeenten) | niet) & members:
+        if not (aanbod.gemeenten_set.isdisjoint(members) and aanbod.niet_set.isdisjoint(members)):
             rows.setdefault(sort_key(aanbod.item.naam), []).append(aanbod)
     for group in rows.values():
         aanbod = group[0]
@@ -319,13 +358,13 @@ def matrix(regio: Regio, ov: Overzicht) -> tuple[list[Rij], list[str]]:
                 cellen.append(Cel("nee", noot(text) if text else None))
             else:
                 cellen.append(Cel("leeg"))
-        rijen.append(Rij(aanbod, cellen))
+        rijen.append(Rij(aanbod, cellen, kaart_adres(aanbod, regio, op_index)))
     return rijen, noten
 
 
-def kaart_regio_pagina(regio: Regio, ov: Overzicht) -> Pagina:
+def kaart_regio_pagina(regio: Regio, ov: Overzicht, op_index: set[str] | None = None) -> Pagina:
     naam = plain(regio.naam)
-    rijen, noten = matrix(regio, ov)
+    rijen, noten = matrix(regio, ov, op_index)
     return Pagina(
         src_uri=f"sociale-kaart/regio/{regio.slug}.md",
         titel=f"Overzicht regio {naam}",
@@ -337,11 +376,13 @@ def kaart_regio_pagina(regio: Regio, ov: Overzicht) -> Pagina:
 
 
 def alle_paginas(ov: Overzicht, flyers: dict[str, list[FlyerTaal]] | None) -> list[Pagina]:
-    pages = [home_pagina(ov), hulplijnen_pagina(ov), kaart_pagina(ov)]
+    kaart = kaart_pagina(ov)
+    op_index = {a.id for a in kaart.context["interventies"]}
+    pages = [home_pagina(ov), hulplijnen_pagina(ov), kaart]
     for slug, data in ov.gemeenten.items():
         pages.append(gemeente_pagina(data, ov, (flyers or {}).get(slug)))
         pages.append(kaart_gemeente_pagina(data, ov))
     pages += [kaart_fase_pagina(fase, ov) for fase in ov.fasen()]
     pages += [kaart_thema_pagina(thema, ov) for thema in ov.themas()]
-    pages += [kaart_regio_pagina(regio, ov) for regio in ov.regios.values()]
+    pages += [kaart_regio_pagina(regio, ov, op_index) for regio in ov.regios.values()]
     return pages

@@ -33,7 +33,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from wegwijzer.diagnostics import Meldingen, WegwijzerFout
 from wegwijzer.project import GEMEENTEN_DIR
@@ -182,13 +181,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             "f": feiten,
             "spoed": self.overzicht.spoed(),
             "site_url": config.site_url or "",
-            "url": _relative_to(page.url),
         }
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
-            return render(spec.template, **{**context, **spec.context})
+            return render(spec.template, page.url, **{**context, **spec.context})
         # A hand-written page (such as toegankelijkheid.md): urgent help after its title.
-        box = render("spoed.html", **context)
+        box = render("spoed.html", page.url, **context)
         head, sep, tail = html.partition("</h1>")
         return head + sep + box + tail if sep else box + html
 
@@ -199,8 +197,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         """The 404 page (a theme template, not a page): urgent help and the policy."""
         if template_name != "404.html" or self.overzicht is None:
             return output_content
-        box = render("spoed.html", ov=self.overzicht, f=feiten, spoed=self.overzicht.spoed(),
-                     site_url=config.site_url or "", url=_relative_to(""))
+        box = render("spoed.html", "", ov=self.overzicht, f=feiten, spoed=self.overzicht.spoed(),
+                     site_url=config.site_url or "")
         output = output_content.replace("<div data-wegwijzer-spoed></div>", box, 1)
         return csp.add_policy(output, box)
 
@@ -228,16 +226,3 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if self.flyer_dir is not None:
             shutil.rmtree(self.flyer_dir, ignore_errors=True)
             self.flyer_dir = None
-
-
-def _relative_to(page_url: str) -> Any:
-    """A function for templates: a site path ('sociale-kaart/') relative to this page."""
-
-    def url(target: str) -> str:
-        path, hash_, fragment = target.partition("#")
-        relative = get_relative_url(path or ".", page_url) if path or not hash_ else ""
-        if (path.endswith("/") or not path) and relative and not relative.endswith("/"):
-            relative += "/"
-        return relative + hash_ + fragment
-
-    return url

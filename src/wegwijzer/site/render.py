@@ -20,6 +20,7 @@ import jinja2
 import nh3
 from babel.dates import format_date
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from wegwijzer.links import Website
 from wegwijzer.models import ERKENNING_LABELS, Erkenning, Fase, Thema
@@ -109,8 +110,39 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(template: str, **context: Any) -> str:
-    return sanitize(environment().get_template(template).render(**context))
+def render(template: str, page_url: str, **context: Any) -> str:
+    """The HTML of `template` for the page at `page_url` ('ede/'), sanitised.
+
+    Templates write internal links as `url('sociale-kaart/')`, which leaves a marker; the
+    markers become links relative to the page only here, at the end. So a part of a page
+    (a card) is the same text on every page it is on, and can be made once and reused."""
+    html = environment().get_template(template).render(url=site_link, **context)
+    return sanitize(relative_links(html, page_url))
+
+
+_LINK = re.compile("\x02([^\x02\x03]*)\x03")
+
+
+def site_link(target: str) -> str:
+    """A marker for a link to a site path ('sociale-kaart/', 'ede/#hulplijnen')."""
+    return f"\x02{target}\x03"
+
+
+def relative_links(html: str, page_url: str) -> str:
+    """Every marker of `site_link` in `html` as a link relative to the page at `page_url`."""
+    known: dict[str, str] = {}
+
+    def relative(match: re.Match[str]) -> str:
+        target = match.group(1)
+        if target not in known:
+            path, hash_, fragment = target.partition("#")
+            link = get_relative_url(path or ".", page_url) if path or not hash_ else ""
+            if (path.endswith("/") or not path) and link and not link.endswith("/"):
+                link += "/"
+            known[target] = link + hash_ + fragment
+        return known[target]
+
+    return _LINK.sub(relative, html)
 
 
 # --- the second line of defence -------------------------------------------------------------
