@@ -57,7 +57,8 @@ def velden(item: Entry) -> dict[str, Any]:
 
     A contact's person is only included when publishing was allowed.
     """
-    result: dict[str, Any] = {name: getattr(item, name, None) for name in OPTIONAL_FIELDS}
+    fields = item.__dict__  # a pydantic model keeps its field values here; no fallbacks
+    result: dict[str, Any] = {name: fields.get(name) for name in OPTIONAL_FIELDS}
     result["gratis"] = bool(getattr(item, "gratis", False))
     allowed = getattr(item, "publiceren_toegestaan", False)
     result["persoon"] = getattr(item, "persoon", None) if allowed else None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from wegwijzer.project import GEMEENTEN_DIR
 from wegwijzer.site import csp, feiten, flyers
 from wegwijzer.site.overzicht import Overzicht, build_overzicht
 from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas
-from wegwijzer.site.render import render
+from wegwijzer.site.render import render, render_unsanitised, sanitize
 from wegwijzer.validate import Resultaat, validate
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -68,6 +69,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.pages: dict[str, Pagina] = {}
         self.flyer_dir: Path | None = None
         self.flyer_meldingen = Meldingen()  # notes of the flyer stage, for `wegwijzer build`
+        self._ahead: dict[str, tuple[str, str]] = {}  # src_uri -> (url, unsanitised HTML)
+        self._order: list[File] | None = None
+        self._position: dict[str, int] = {}
+        self._pool: ThreadPoolExecutor | None = None
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -175,20 +180,54 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            return self._generated(page.file.src_uri, page.url, config, files)
+        # A hand-written page (such as toegankelijkheid.md): urgent help after its title.
+        box = render("spoed.html", page.url, **self._context(config))
+        head, sep, tail = html.partition("</h1>")
+        return head + sep + box + tail if sep else box + html
+
+    def _context(self, config: MkDocsConfig) -> dict[str, Any]:
         assert self.overzicht is not None
-        context: dict[str, Any] = {
+        return {
             "ov": self.overzicht,
             "f": feiten,
             "spoed": self.overzicht.spoed(),
             "site_url": config.site_url or "",
         }
-        spec = self.pages.get(page.file.src_uri)
-        if spec is not None:
-            return render(spec.template, page.url, **{**context, **spec.context})
-        # A hand-written page (such as toegankelijkheid.md): urgent help after its title.
-        box = render("spoed.html", page.url, **context)
-        head, sep, tail = html.partition("</h1>")
-        return head + sep + box + tail if sep else box + html
+
+    def _generated(self, src_uri: str, url: str, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's HTML. Sanitising (nh3, which lets go of the GIL) runs on a
+        second thread while the template of the page MkDocs will ask for next renders."""
+        raw = self._ahead.pop(src_uri, None)
+        if raw is None or raw[0] != url:
+            raw = (url, self._unsanitised(src_uri, url, config))
+        clean = self._sanitiser().submit(sanitize, raw[1])
+        following = self._next_generated(src_uri, files)
+        if following is not None and following.src_uri not in self._ahead:
+            self._ahead[following.src_uri] = (
+                following.url, self._unsanitised(following.src_uri, following.url, config)
+            )
+        return clean.result()
+
+    def _unsanitised(self, src_uri: str, url: str, config: MkDocsConfig) -> str:
+        spec = self.pages[src_uri]
+        return render_unsanitised(spec.template, url, **{**self._context(config), **spec.context})
+
+    def _next_generated(self, src_uri: str, files: Files) -> File | None:
+        """The generated page after `src_uri` in the order MkDocs reads pages (a guess: a
+        wrong guess costs time, never correctness)."""
+        if self._order is None:
+            self._order = [f for f in files.documentation_pages() if f.src_uri in self.pages]
+            self._position = {f.src_uri: i for i, f in enumerate(self._order)}
+        i = self._position.get(src_uri)
+        return self._order[i + 1] if i is not None and i + 1 < len(self._order) else None
+
+    def _sanitiser(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-nh3")
+        return self._pool
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return csp.add_policy(output, page.content or "")
@@ -223,6 +262,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self._cleanup()
 
     def _cleanup(self) -> None:
+        self._ahead.clear()
+        self._order = None
+        self._position = {}
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
         if self.flyer_dir is not None:
             shutil.rmtree(self.flyer_dir, ignore_errors=True)
             self.flyer_dir = None

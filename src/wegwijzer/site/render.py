@@ -31,6 +31,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 _TEL = re.compile(r"^\+?[0-9]{2,15}$")
 _SAFE_SCHEME = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
 
 
 def tel_href(telefoon: Telefoon) -> str:
@@ -48,11 +49,12 @@ def whatsapp_href(telefoon: Telefoon) -> str | None:
 def safe_href(url: str | Website | None) -> str:
     """An external link target, or '#' when it is not https, http, mailto or tel."""
     text = str(url or "")
-    if _SAFE_SCHEME.match(text) and not any(ch.isspace() or ord(ch) < 32 for ch in text):
+    if _SAFE_SCHEME.match(text) and not _SPACE_OR_CONTROL.search(text):
         return text
     return "#"
 
 
+@lru_cache(maxsize=4096)
 def datum(value: dt.date | None) -> str:
     """'1 juni 2026'."""
     return format_date(value, format="long", locale="nl") if value else ""
@@ -111,13 +113,18 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, page_url: str, **context: Any) -> str:
-    """The HTML of `template` for the page at `page_url` ('ede/'), sanitised.
+    """The HTML of `template` for the page at `page_url` ('ede/'), sanitised."""
+    return sanitize(render_unsanitised(template, page_url, **context))
+
+
+def render_unsanitised(template: str, page_url: str, **context: Any) -> str:
+    """The HTML of `template` for the page at `page_url`, before `sanitize`.
 
     Templates write internal links as `url('sociale-kaart/')`, which leaves a marker; the
     markers become links relative to the page only here, at the end. So a part of a page
     (a card) is the same text on every page it is on, and can be made once and reused."""
     html = environment().get_template(template).render(url=site_link, **context)
-    return sanitize(relative_links(html, page_url))
+    return relative_links(html, page_url)
 
 
 _LINK = re.compile("\x02([^\x02\x03]*)\x03")
