@@ -41,6 +41,7 @@ from wegwijzer.flyer.qr import qr_svg
 from wegwijzer.flyer.vertalingen import VERTALINGEN_DIR, Vertaling, load_vertalingen
 
 TEMPLATE = "mamawegwijzer.typ"
+FORMAAT_DIR = "formaat"  # one main file per format: formaat/a5.typ, ...
 PDF_STANDARDS = ["a-2a", "ua-1"]
 PNG_PPI = 228.6  # 120 mm wide -> 1080 px, the width WhatsApp and Instagram show sharply
 MM = 72 / 25.4
@@ -56,12 +57,12 @@ class FlyerFout(WegwijzerFout):
 
 def flyer_dir(root: Path | None = None) -> Path:
     """The folder with the template and fonts: ``<root>/flyer`` if it has one, else the repo's."""
-    if root is not None and (root / "flyer" / TEMPLATE).is_file():
+    if root is not None and (root / "flyer" / TEMPLATE).is_file() and (root / "flyer" / FORMAAT_DIR).is_dir():
         return root / "flyer"
     here = Path(__file__).resolve()
     for parent in here.parents:
         candidate = parent / "flyer" / TEMPLATE
-        if candidate.is_file():
+        if candidate.is_file() and (candidate.parent / FORMAAT_DIR).is_dir():
             return candidate.parent
     raise WegwijzerFout(f"flyer/{TEMPLATE} niet gevonden (hoort in de map van de Wegwijzer)")
 
@@ -91,18 +92,26 @@ class Renderer:
         if missing:
             raise WegwijzerFout(f"lettertypen ontbreken in {self.dir / 'fonts'}: {', '.join(missing)}")
         self.compiler = typst.Compiler(
-            str(self.dir / TEMPLATE), root=str(self.dir), font_paths=fonts, ignore_system_fonts=True
+            str(self.main("a5")), root=str(self.dir), font_paths=fonts, ignore_system_fonts=True
         )
         self.timestamp = timestamp()
 
+    def main(self, formaat: str) -> Path:
+        """The main file of a format: it calls the template's `flyer` with the format's name."""
+        return self.dir / FORMAAT_DIR / f"{formaat}.typ"
+
     def compile(self, data: dict[str, Any], formaat: str, *, meten: bool = False) -> bytes | list[bytes]:
-        """Compile one format; `meten` also measures every part of every page (slower)."""
-        extra: dict[str, Any] = {"formaat": formaat, "meten": True} if meten else {"formaat": formaat}
-        inputs = {"data": json.dumps({**data, **extra}, ensure_ascii=False)}
+        """Compile one format; `meten` also measures every part of every page (slower).
+
+        The formats of one flyer get the very same inputs (the format is the main file):
+        changing the inputs would make Typst lay out everything anew.
+        """
+        inputs = {"data": json.dumps({**data, "meten": True} if meten else data, ensure_ascii=False)}
         try:
             if formaat == "png":
-                return self.compiler.compile(format="png", ppi=PNG_PPI, sys_inputs=inputs)
+                return self.compiler.compile(input=str(self.main(formaat)), format="png", ppi=PNG_PPI, sys_inputs=inputs)
             return self.compiler.compile(
+                input=str(self.main(formaat)),
                 format="pdf",
                 sys_inputs=inputs,
                 pdf_standards=PDF_STANDARDS,
