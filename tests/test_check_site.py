@@ -420,3 +420,12 @@ def test_pages_of_a_large_site_are_parsed_in_worker_processes(
     for report in reports:
         report["samenvatting"].pop("duur", None)
     assert reports[0]["samenvatting"] == reports[1]["samenvatting"]
+
+
+def test_the_cycle_collector_is_set_back_after_the_check(site: Path, cli) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    result = check(cli)
+    assert result.code == 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -17,7 +17,9 @@ External links are collected for the online check (`wegwijzer.check.fetch`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
 import posixpath
 import re
@@ -53,6 +55,8 @@ LINK_ATTRS = {
 }
 _TEL_ALLOWED = re.compile(r"^\+?[0-9]+$")
 _RFC3966_SEPARATORS = re.compile(r"[-.()]")
+_HIER = "<deze pagina>"  # _target: the link leads to the page it is on
+_BUITEN = "<buiten de site>"  # _target: the link leads outside the site
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 _WA_ME = re.compile(r"^https?://(?:api\.)?wa\.me/(\+?\d+)/?(?:\?.*)?$", re.IGNORECASE)
 
@@ -203,7 +207,9 @@ class SiteCheck:
         # page not read yet -> links to an anchor on it: (place, link, anchor)
         self._waiting: dict[str, list[tuple[Plek, str, str]]] = {}
         self._belknoppen: dict[str, set[str]] = {}  # gemeente -> tel of its page's tel: links
-        self._resolved: dict[tuple[str, bool], str | None] = {}
+        # (folder of a page, link) -> (target, anchor); see _target
+        self._targets: dict[tuple[str, str], tuple[str | None, str]] = {}
+        self._resolved: dict[tuple[str, bool], str | None] = {}  # (path, is a folder) -> file
         self._tel_checks: dict[str, tuple[list[tuple[bool, str]], Telefoon | None]] = {}
         self._text_checks: dict[tuple[str, str], str | None] = {}
         self._per_gemeente: dict[str, dict[str, Telefoon]] = {}  # gemeente -> its numbers
@@ -223,12 +229,15 @@ class SiteCheck:
                 f"{len(pdfs)} flyers niet vergeleken met de site: pypdfium2 en pypdf zijn niet "
                 "geïnstalleerd"
             )
-        werk = _Werk(self.site, paths, pdfs if reader else [], reader, frozenset(self.index.waar))
-        try:
-            self._pages(werk.pages())
-            self._flyers(werk.flyers())
-        finally:
-            werk.close()
+        with _few_collections():
+            werk = _Werk(
+                self.site, paths, pdfs if reader else [], reader, frozenset(self.index.waar)
+            )
+            try:
+                self._pages(werk.pages())
+                self._flyers(werk.flyers())
+            finally:
+                werk.close()
         return self.result
 
     def _pages(self, paginas: Iterable[Pagina]) -> None:
@@ -318,36 +327,26 @@ class SiteCheck:
     def _internal(self, pagina: Pagina, link: Link, value: str, absolute: bool) -> None:
         if link.tag == "form" and value in ("", "#"):
             return
-        parts = urlsplit(value)
-        path, fragment = unquote(parts.path), unquote(parts.fragment)
         self.result.interne_links += 1
-        if not path:
+        base = posixpath.dirname(pagina.rel)
+        key = (base, value)
+        if key not in self._targets:
+            self._targets[key] = self._target(base, value)
+        target_rel, fragment = self._targets[key]
+        if target_rel is _BUITEN:
+            self.meldingen.fout(
+                self._plek(pagina, link), f"interne link '{value}' wijst buiten de site"
+            )
+            return
+        if target_rel is None:
+            self.meldingen.fout(
+                self._plek(pagina, link),
+                f"interne link '{value}' op {pagina.rel} wijst naar een pagina of bestand "
+                "dat niet bestaat",
+            )
+            return
+        if target_rel is _HIER:
             target_rel = pagina.rel
-        else:
-            if path.startswith("/"):
-                if self.prefix != "/" and path.startswith(self.prefix):
-                    path = "/" + path[len(self.prefix) :]
-                joined = posixpath.normpath(path.lstrip("/") or ".")
-            else:
-                base = posixpath.dirname(pagina.rel)
-                joined = posixpath.normpath(posixpath.join(base, path))
-            if joined.startswith("..") or joined.startswith("/"):
-                self.meldingen.fout(
-                    self._plek(pagina, link),
-                    f"interne link '{value}' wijst buiten de site",
-                )
-                return
-            key = (joined, path.endswith("/"))
-            if key not in self._resolved:
-                self._resolved[key] = self._resolve(*key)
-            target_rel = self._resolved[key]
-            if target_rel is None:
-                self.meldingen.fout(
-                    self._plek(pagina, link),
-                    f"interne link '{value}' op {pagina.rel} wijst naar een pagina of bestand "
-                    "dat niet bestaat",
-                )
-                return
         if not fragment:
             return
         if target_rel == pagina.rel:
@@ -360,6 +359,27 @@ class SiteCheck:
             self._waiting.setdefault(target_rel, []).append(
                 (self._plek(pagina, link), value, fragment)
             )
+
+    def _target(self, base: str, value: str) -> tuple[str | None, str]:
+        """Where a link from a page in folder `base` leads: the page or file (relative to the
+        site; _HIER for the page itself, _BUITEN outside the site, None for nothing) and the
+        anchor. The same for every page in that folder, so worked out once."""
+        parts = urlsplit(value)
+        path, fragment = unquote(parts.path), unquote(parts.fragment)
+        if not path:
+            return _HIER, fragment
+        if path.startswith("/"):
+            if self.prefix != "/" and path.startswith(self.prefix):
+                path = "/" + path[len(self.prefix) :]
+            joined = posixpath.normpath(path.lstrip("/") or ".")
+        else:
+            joined = posixpath.normpath(posixpath.join(base, path))
+        if joined.startswith("..") or joined.startswith("/"):
+            return _BUITEN, fragment
+        key = (joined, path.endswith("/"))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(*key)
+        return self._resolved[key], fragment
 
     def _resolve(self, joined: str, is_dir: bool) -> str | None:
         candidate = self.site / joined if joined != "." else self.site
@@ -526,6 +546,7 @@ class SiteCheck:
 # From this much HTML on, pages are parsed in worker processes while this one checks links
 PARALLEL_HTML = 8_000_000  # bytes
 PARALLEL_FLYERS = 8  # from this many flyers per core on, flyers are read in worker processes
+GC_THRESHOLD = 100_000  # new objects between two runs of the cycle collector, while checking
 _reader: Callable[[Path], str] | None = None
 _known: frozenset[str] = frozenset()
 
@@ -608,6 +629,24 @@ class _Werk:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Python's cycle collector, as it is set by default, runs every 700 new objects and now
+    and then walks every object of the process: on a national site (millions of links, each
+    a few objects, next to the data) that took more time than checking the links. The objects
+    that exist now (the data) are set aside (`gc.freeze`, which also keeps forked workers from
+    copying them), and the collector runs a hundred times less often. Nothing is lost:
+    objects without cycles are freed at once, as always."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def _size(paths: list[Path], enough: int) -> int:
