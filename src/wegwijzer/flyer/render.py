@@ -3,11 +3,10 @@
 One `Renderer` keeps one Typst compiler (fonts are loaded once). Per gemeente and language:
 
 1. the data is built (`inhoud.flyer_data`) and passed to ``flyer/mamawegwijzer.typ`` as JSON;
-2. the A5 version is compiled and the markers around each page body are read back (their
-   positions, through ``Compiler.eval``): content that does not fit fails the flyer with a
-   Dutch message naming the gemeente, the page and its parts (nothing is cut or dropped). Only
-   such a flyer is compiled a second time, measuring every part (metadata ``<meting>``) for the
-   message: measuring lays the page out twice;
+2. the A5 version is compiled and the heights of its parts are read back from markers in
+   the document (their positions, through ``Compiler.eval``: no second layout): content that
+   does not fit fails the flyer with a Dutch message naming the gemeente, the page and its
+   parts (nothing is cut or dropped);
 3. the other formats are compiled; PDFs are PDF/A-2a and PDF/UA-1 (tagged, fonts embedded,
    title and language set) and get a TrimBox (and, for print, a BleedBox of 3 mm), appended
    as an incremental update without parsing the PDF again;
@@ -127,18 +126,36 @@ class Renderer:
         return json.loads(self.compiler.query("<meting>", field="value", format="json"))
 
     def ruimte(self) -> list[dict[str, Any]]:
-        """Per page body of the last compiled document: its name, the room it has and the
-        room its content takes (mm), from the positions of its begin and end markers."""
-        return json.loads(self.compiler.eval(RUIMTE, format="json"))
+        """The measurements of every page body of the last compiled document, from the
+        positions of its markers: as `metingen`, without laying anything out again."""
+        result = []
+        for fit in json.loads(self.compiler.eval(RUIMTE, format="json")):
+            delen = fit["delen"]
+            if not all(deel["zelfde_pagina"] for deel in delen):
+                raise FlyerFout(f"de {fit['pagina']} loopt over de pagina heen")
+            result.append({
+                "pagina": fit["pagina"],
+                "beschikbaar": fit["beschikbaar"],
+                "nodig": sum(deel["hoogte"] for deel in delen) + fit["gap"] * max(0, len(delen) - 1),
+                "breedte": fit["breedte"],
+                "delen": [{"naam": deel["naam"], "hoogte": deel["hoogte"]} for deel in delen],
+            })
+        return result
 
 
-#: Typst expression: the begin and end markers of every page body with their positions.
-RUIMTE = (
-    "query(<fit-begin>).zip(query(<fit-einde>)).map(((b, e)) => ("
-    "pagina: b.value.pagina, beschikbaar: b.value.beschikbaar, "
-    "gebruikt: (e.location().position().y - b.location().position().y) / 1mm, "
-    "zelfde_pagina: b.location().page() == e.location().page()))"
-)
+#: Typst expression: per page body (between <fit-begin> and <fit-einde>), its room and the
+#: height of each part (from the markers at the top and bottom inside the part's block).
+RUIMTE = """query(<fit-begin>).zip(query(<fit-einde>)).map(((b, e)) => {
+  let binnen(label) = query(selector(label).after(b.location()).before(e.location()))
+  (
+    pagina: b.value.pagina, beschikbaar: b.value.beschikbaar, gap: b.value.gap, breedte: b.value.breedte,
+    delen: binnen(<deel-begin>).zip(binnen(<deel-einde>)).map(((s, t)) => (
+      naam: s.value,
+      hoogte: (t.location().position().y - s.location().position().y) / 1mm,
+      zelfde_pagina: s.location().page() == t.location().page(),
+    )),
+  )
+})"""
 
 
 def _typst_message(exc: Exception) -> str:
@@ -240,28 +257,22 @@ def render_inhoud(
 def check_ruimte(renderer: Renderer, inhoud: dict[str, Any], formaat: str, naam: str, taal: str) -> None:
     """Raise FlyerFout when a page body of the document just compiled is too long.
 
-    The markers tell whether it fits; only when it does not is the format compiled again
-    with every part measured, for a message that names the largest parts.
+    The heights come from the markers in the document (no second layout). They are exact for
+    content that fits; content that does not fit is squeezed into the page, but then it
+    reaches the bottom, and the gap counted before the bottom part (which the page leaves out
+    when full) still makes it too long. Only then is the format compiled again, measuring
+    every part on its own, for the numbers in the message.
     """
-    ruimtes = renderer.ruimte()
-    if not ruimtes:
-        raise FlyerFout(f"flyer {naam} ({taal}, {formaat}): de sjabloon meet de pagina's niet")
-    te_lang = [
-        r for r in ruimtes
-        if not r["zelfde_pagina"] or r["gebruikt"] - r["beschikbaar"] > TOLERANTIE_MM
-    ]
-    if not te_lang:
+    try:
+        metingen = renderer.ruimte()
+        problems = check_fit(metingen, naam, taal) if metingen else ["de sjabloon heeft geen markeringen"]
+    except FlyerFout as exc:  # a part cut by a page break
+        problems = [str(exc)]
+    if not problems:
         return
     renderer.compile(inhoud, formaat, meten=True)
-    problems = check_fit(renderer.metingen(), naam, taal)
-    if not problems:  # the measurements disagree with the markers: still refuse, plainly
-        problems = [
-            f"flyer {naam} ({taal}, {taal_naam(taal)}): de {r['pagina']} past niet op A5: de inhoud "
-            f"is {r['gebruikt'] - r['beschikbaar']:.0f} mm te lang. Maak teksten korter of zet minder "
-            "vermeldingen op de flyer (op_flyer, partners)"
-            for r in te_lang
-        ]
-    raise FlyerFout("\n".join(problems))
+    gemeten = check_fit(renderer.metingen(), naam, taal)
+    raise FlyerFout("\n".join(gemeten or problems))
 
 
 def finish_pdf(pdf: bytes, formaat: str, naam: str, taal: str) -> bytes:

@@ -26,6 +26,7 @@ This module never imports the renderer (validate uses it).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -119,13 +120,41 @@ def same(a: str | None, b: str | None) -> bool:
 # --- loading ------------------------------------------------------------------------------
 
 
+#: The last translations read, by folder and the files' contents: `wegwijzer flyers` reads
+#: them to validate and again to render, and parsing the national set takes most of a second.
+_gelezen: dict[Path, tuple[tuple[tuple[str, str], ...], dict[str, Vertaling], list[Any]]] = {}
+
+
 def load_vertalingen(root: Path, meldingen: Meldingen) -> dict[str, Vertaling]:
-    """Read every ``content/vertalingen/<taal>.yml`` under `root` (none when the folder is absent)."""
+    """Read every ``content/vertalingen/<taal>.yml`` under `root` (none when the folder is absent).
+
+    Files whose contents were read before in this process are not parsed again (their
+    messages are reported again). Treat the result as read-only: it may be shared.
+    """
     folder = root / VERTALINGEN_DIR
-    result: dict[str, Vertaling] = {}
     if not folder.is_dir():
-        return result
-    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()):
+        return {}
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    try:
+        sleutel = tuple((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in paths)
+    except OSError:
+        sleutel = None
+    vorige = _gelezen.get(folder.resolve())
+    if sleutel is not None and vorige is not None and vorige[0] == sleutel:
+        meldingen.extend(vorige[2])
+        return dict(vorige[1])
+    eigen = Meldingen()
+    result = _load(paths, eigen)
+    meldingen.extend(eigen)
+    if sleutel is not None:
+        _gelezen.clear()  # one folder at a time: a long-running process does not pile them up
+        _gelezen[folder.resolve()] = (sleutel, dict(result), list(eigen))
+    return result
+
+
+def _load(paths: list[Path], meldingen: Meldingen) -> dict[str, Vertaling]:
+    result: dict[str, Vertaling] = {}
+    for path in paths:
         taal = path.stem
         if not re.fullmatch(r"[a-z]{2,3}", taal):
             meldingen.fout(
