@@ -429,3 +429,47 @@ def test_the_cycle_collector_is_set_back_after_the_check(site: Path, cli) -> Non
     result = check(cli)
     assert result.code == 0
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_flyer_texts_are_remembered_between_runs(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("pypdfium2")
+    read: list[int] = []
+    original = site_check._pdf_text_reader
+
+    def counting(name: str):
+        reader = original(name)
+
+        def counted(data: bytes) -> str:
+            read.append(len(data))
+            return reader(data)
+
+        return counted
+
+    monkeypatch.setattr(site_check, "_pdf_text_reader", counting)
+    flyer = site / "alfa" / "flyer.pdf"
+    flyer.write_bytes(_pdf(["Bel 0800 2000.", "Oud nummer: 030 123 45 67"]))
+    (site / "beta" / "flyer.pdf").write_bytes(_pdf(["Bel 0800 0450."]))
+    first = check(cli)
+    assert len(read) == 2
+    cache = site.parent / ".wegwijzer-cache" / "flyer-teksten.json"
+    assert len(json.loads(cache.read_text())["teksten"]) == 2
+
+    second = check(cli)
+    assert len(read) == 2  # both texts came from the cache
+    assert site_lines(second) == site_lines(first) and len(site_lines(first)) == 1
+
+    flyer.write_bytes(_pdf(["Bel 0800 2000."]))  # a new flyer: read again, old text dropped
+    third = check(cli)
+    assert len(read) == 3
+    assert site_lines(third) == []
+    assert len(json.loads(cache.read_text())["teksten"]) == 2
+
+    cache.write_text("{kapot")
+    fourth = check(cli, "--geen-cache")
+    assert len(read) == 5 and site_lines(fourth) == []
+    assert cache.read_text() == "{kapot"  # --geen-cache: not read, not written
+    fifth = check(cli)
+    assert len(read) == 7 and "flyer-teksten.json' is onleesbaar" in fifth.err
+    assert len(json.loads(cache.read_text())["teksten"]) == 2

@@ -18,7 +18,7 @@ from wegwijzer.check.cache import DEFAULT_TTL, LinkCache, cache_path
 from wegwijzer.check.fetch import Checker, Instellingen, Status, Uitkomst, ernst
 from wegwijzer.check.freshness import Verouderd, versheid
 from wegwijzer.check.numbers import build_index
-from wegwijzer.check.site import SiteCheck, SiteResultaat
+from wegwijzer.check.site import TEKST_CACHE, SiteCheck, SiteResultaat
 from wegwijzer.check.urls import Gebruik, UrlLijst, collect_data_urls
 from wegwijzer.diagnostics import Ernst, GebruiksFout, Melding, Meldingen
 from wegwijzer.validate import Resultaat as Validatie
@@ -121,7 +121,10 @@ def run_check(opties: Opties) -> CheckResultaat:
     if opties.site is not None:
         index = build_index(validatie.project, validatie.gemeenten)
         site_url = _site_url(opties.root)
-        check = SiteCheck(opties.site, index, set(validatie.gemeenten), meldingen, site_url)
+        teksten = cache_path(opties.root).with_name(TEKST_CACHE) if opties.cache else None
+        check = SiteCheck(
+            opties.site, index, set(validatie.gemeenten), meldingen, site_url, teksten
+        )
         result.site = check.run()
         result.opmerkingen.extend(result.site.opmerkingen)
         urls.extend(result.site.externe)

@@ -20,6 +20,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
+import io
+import json
 import os
 import posixpath
 import re
@@ -192,9 +195,14 @@ class SiteCheck:
         gemeenten: set[str],
         meldingen: Meldingen,
         site_url: str | None = None,
+        tekst_cache: Path | None = None,
     ) -> None:
         self.site = site.resolve()
         self.index = index
+        # the text of each flyer of the last run, by the digest of its PDF (None: no cache)
+        self.tekst_cache = tekst_cache
+        self._texts: dict[str, str] = {}
+        self._reader_name: str | None = None
         self.gemeenten = gemeenten
         self.meldingen = meldingen
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
@@ -223,16 +231,19 @@ class SiteCheck:
         paths = sorted(self.site.rglob("*.html"))
         self._html = {path.relative_to(self.site).as_posix() for path in paths}
         pdfs = self._flyer_paths()
-        reader = _pdf_reader_name() if pdfs else None
+        reader = self._reader_name = _pdf_reader_name() if pdfs else None
         if pdfs and reader is None:
             self.result.opmerkingen.append(
                 f"{len(pdfs)} flyers niet vergeleken met de site: pypdfium2 en pypdf zijn niet "
                 "geïnstalleerd"
             )
+        if reader and self.tekst_cache is not None:
+            self._texts = self._load_texts(reader)
         with _few_collections():
             werk = _Werk(
-                self.site, paths, pdfs if reader else [], reader, frozenset(self.index.waar)
-            )
+                self.site, paths, pdfs if reader else [], reader, frozenset(self.index.waar),
+                self._texts,
+            )  # fmt: skip
             try:
                 self._pages(werk.pages())
                 self._flyers(werk.flyers())
@@ -509,13 +520,60 @@ class SiteCheck:
             p for slug in sorted(self.gemeenten) for p in sorted((self.site / slug).glob("*.pdf"))
         ]
 
-    def _flyers(self, scans: Iterable[tuple[Path, str | list[Gevonden]]]) -> None:
-        for pdf, scan in scans:
-            if isinstance(scan, str):
-                self.meldingen.fout(Plek(pdf), f"flyer is geen leesbare PDF ({scan})")
+    def _flyers(self, scans: Iterable[_Scan]) -> None:
+        texts: dict[str, str] = {}
+        for scan in scans:
+            if scan.fout is not None:
+                self.meldingen.fout(Plek(scan.pdf), f"flyer is geen leesbare PDF ({scan.fout})")
                 continue
+            assert scan.gevonden is not None and scan.digest is not None
+            texts[scan.digest] = scan.tekst if scan.tekst is not None else self._texts[scan.digest]
             self.result.flyers += 1
-            self._flyer_numbers(pdf, pdf.parent.name, scan)
+            self._flyer_numbers(scan.pdf, scan.pdf.parent.name, scan.gevonden)
+        if self.tekst_cache is not None and texts.keys() != self._texts.keys():
+            self._save_texts(texts)
+
+    def _load_texts(self, reader: str) -> dict[str, str]:
+        """The flyer texts of the last run; a damaged or unreadable cache is ignored (and
+        rewritten), never an error."""
+        assert self.tekst_cache is not None
+        try:
+            data = json.loads(self.tekst_cache.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            self.result.opmerkingen.append(
+                f"cache '{self.tekst_cache}' is onleesbaar en wordt opnieuw gemaakt ({exc})"
+            )
+            return {}
+        if (
+            not isinstance(data, dict)
+            or data.get("versie") != TEKST_CACHE_VERSIE
+            or data.get("lezer") != reader
+            or not isinstance(data.get("teksten"), dict)
+        ):
+            return {}
+        return {k: v for k, v in data["teksten"].items() if isinstance(v, str)}
+
+    def _save_texts(self, texts: dict[str, str]) -> None:
+        assert self.tekst_cache is not None
+        path = self.tekst_cache
+        text = json.dumps(
+            {"versie": TEKST_CACHE_VERSIE, "lezer": self._reader_name, "teksten": texts},
+            ensure_ascii=False,
+        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ignore = path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(text + "\n", encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            self.result.opmerkingen.append(
+                f"cache '{path}' kan niet worden geschreven ({exc.strerror})"
+            )
 
     def _flyer_numbers(self, pdf: Path, slug: str, numbers: list[Gevonden]) -> None:
         if slug not in self._per_gemeente:
@@ -546,9 +604,12 @@ class SiteCheck:
 # From this much HTML on, pages are parsed in worker processes while this one checks links
 PARALLEL_HTML = 8_000_000  # bytes
 PARALLEL_FLYERS = 8  # from this many flyers per core on, flyers are read in worker processes
+TEKST_CACHE = "flyer-teksten.json"  # in the cache folder of `wegwijzer check`
+TEKST_CACHE_VERSIE = 1
 GC_THRESHOLD = 100_000  # new objects between two runs of the cycle collector, while checking
-_reader: Callable[[Path], str] | None = None
+_reader: Callable[[bytes], str] | None = None
 _known: frozenset[str] = frozenset()
+_texts: dict[str, str] = {}  # flyer text of an earlier run, by the digest of the PDF
 
 
 def _pdf_reader_name() -> str | None:
@@ -562,20 +623,36 @@ def _pdf_reader_name() -> str | None:
     return None
 
 
-def _start_worker(reader: str | None, known: frozenset[str]) -> None:
-    global _reader, _known
+def _start_worker(reader: str | None, known: frozenset[str], texts: dict[str, str]) -> None:
+    global _reader, _known, _texts
     _reader = _pdf_text_reader(reader) if reader else None
     _known = known
+    _texts = texts
+    gc.set_threshold(max(gc.get_threshold()[0], GC_THRESHOLD), *gc.get_threshold()[1:])
 
 
-def _scan_flyer(pdf: Path) -> tuple[Path, str | list[Gevonden]]:
-    """The numbers a flyer shows, or why it could not be read."""
+@dataclass
+class _Scan:
+    """One flyer, read: the numbers it shows, or why it could not be read."""
+
+    pdf: Path
+    gevonden: list[Gevonden] | None = None
+    fout: str | None = None
+    digest: str | None = None  # of the PDF's bytes
+    tekst: str | None = None  # its text, when it was not known from an earlier run
+
+
+def _scan_flyer(pdf: Path) -> _Scan:
     assert _reader is not None
     try:
-        text = _reader(pdf)
+        data = pdf.read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        known_text = _texts.get(digest)
+        text = _reader(data) if known_text is None else known_text
     except Exception as exc:  # noqa: BLE001 - a broken PDF is a finding, not a crash
-        return pdf, str(exc)
-    return pdf, find_numbers(text, _known)
+        return _Scan(pdf, fout=str(exc))
+    new = text if known_text is None else None
+    return _Scan(pdf, find_numbers(text, _known), digest=digest, tekst=new)
 
 
 class _Werk:
@@ -586,22 +663,22 @@ class _Werk:
 
     def __init__(
         self, site: Path, pages: list[Path], pdfs: list[Path], reader: str | None,
-        known: frozenset[str],
+        known: frozenset[str], texts: dict[str, str],
     ) -> None:  # fmt: skip
         self.site, self.paths, self.pdfs = site, pages, pdfs
-        self.reader, self.known = reader, known
+        self.reader, self.known, self.texts = reader, known, texts
         cores = _cores()
         parallel_pages = cores > 1 and _size(pages, PARALLEL_HTML) >= PARALLEL_HTML
         parallel_flyers = cores > 1 and len(pdfs) >= 2 * PARALLEL_FLYERS
         self.pool = None
         self.page_results: Iterator[Pagina] | None = None
-        self.flyer_results: Iterator[tuple[Path, str | list[Gevonden]]] | None = None
+        self.flyer_results: Iterator[_Scan] | None = None
         if parallel_pages or parallel_flyers:
             import multiprocessing
 
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self.pool = context.Pool(cores, _start_worker, (reader, known))
+            self.pool = context.Pool(cores, _start_worker, (reader, known, texts))
             # tasks run in the order given: pages first, then flyers, so no core waits
             if parallel_pages:
                 read = functools.partial(read_page, site=site)
@@ -614,13 +691,13 @@ class _Werk:
             return self.page_results
         return (read_page(path, self.site) for path in self.paths)
 
-    def flyers(self) -> Iterator[tuple[Path, str | list[Gevonden]]]:
+    def flyers(self) -> Iterator[_Scan]:
         if self.flyer_results is not None:
             yield from self.flyer_results
             return
         if not self.pdfs:
             return
-        _start_worker(self.reader, self.known)
+        _start_worker(self.reader, self.known, self.texts)
         for pdf in self.pdfs:
             yield _scan_flyer(pdf)
 
@@ -666,12 +743,12 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _pdf_text_reader(name: str) -> Callable[[Path], str]:
+def _pdf_text_reader(name: str) -> Callable[[bytes], str]:
     if name == "pypdfium2":
         import pypdfium2
 
-        def with_pdfium(path: Path) -> str:
-            document = pypdfium2.PdfDocument(path)
+        def with_pdfium(data: bytes) -> str:
+            document = pypdfium2.PdfDocument(data)
             try:
                 return "\n".join(
                     document[i].get_textpage().get_text_range() for i in range(len(document))
@@ -682,8 +759,8 @@ def _pdf_text_reader(name: str) -> Callable[[Path], str]:
         return with_pdfium
     from pypdf import PdfReader
 
-    def with_pypdf(path: Path) -> str:
-        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    def with_pypdf(data: bytes) -> str:
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
     return with_pypdf
 
