@@ -7,11 +7,13 @@ can hand it data it already validated.
 What it does, per build:
 
 - on_config: validate the data (errors stop the build, with the same messages as
-  `wegwijzer validate`), regroup it for the overview pages, render the flyers when the flyer
-  stage exists (not during `mkdocs serve`), add the theme overrides and the site's CSS/JS;
+  `wegwijzer validate`), regroup it for the overview pages, start rendering the flyers in
+  the background when the flyer stage exists (not during `mkdocs serve`), add the theme
+  overrides and the site's CSS/JS;
 - on_files: add a stand-in Markdown file for every generated page, the standard pages
-  (toegankelijkheid, privacy; a file of the same name in docs/ replaces them), the assets
-  and the flyers;
+  (toegankelijkheid, privacy; a file of the same name in docs/ replaces them) and the
+  assets; make the pages that link no flyers while the flyers render, then wait for the
+  flyers and add them;
 - on_page_content: replace a stand-in's content by its rendered (escaped, sanitised)
   template; put urgent help on every other page;
 - on_post_page: a Content-Security-Policy that allows nothing from other hosts;
@@ -23,7 +25,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +75,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self._order: list[File] | None = None
         self._position: dict[str, int] = {}
         self._pool: ThreadPoolExecutor | None = None
+        self._klaar: dict[str, tuple[str, Future[str]]] = {}  # src_uri -> (url, sanitised HTML)
+        self._flyer_job: Future[list[Path]] | None = None
+        self._flyers_on = False
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -111,8 +116,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     f"wegwijzer: gemeente '{slug}' heeft dezelfde naam als een vaste pagina van de "
                     f"site ({', '.join(sorted(RESERVED))}); geef het bestand een andere naam"
                 )
-        flyer_links = self._flyers(resultaat, root)
-        self.pages = {page.src_uri: page for page in alle_paginas(self.overzicht, flyer_links)}
+        self.pages = {page.src_uri: page for page in alle_paginas(self.overzicht, None)}
+        self._start_flyers(resultaat, root)
         return config
 
     def _validate(self, root: Path) -> Resultaat:
@@ -133,30 +138,56 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             log.info(f"wegwijzer: {waarschuwingen} waarschuwingen; zie `wegwijzer validate`")
         return resultaat
 
-    def _flyers(self, resultaat: Resultaat, root: Path) -> dict[str, list[flyers.FlyerTaal]] | None:
-        assert self.overzicht is not None
-        render_now = self.config.flyers and self.command != "serve" and flyers.available()
-        if render_now:
-            from wegwijzer.config import read_config
+    def _start_flyers(self, resultaat: Resultaat, root: Path) -> None:
+        """Start rendering the flyers in the background (their own worker processes): the
+        pages that do not link flyers are made meanwhile (`_prerender`); the gemeente pages
+        wait for the flyers in `_finish_flyers`, so they link only files that exist."""
+        self._flyer_job = None
+        self._flyers_on = self.config.flyers and self.command != "serve" and flyers.available()
+        if not self._flyers_on:
+            return
+        from wegwijzer.config import read_config
 
-            self.flyer_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-flyers-"))
-            self.flyer_meldingen = Meldingen()
+        self.flyer_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-flyers-"))
+        self.flyer_meldingen = Meldingen()
+        # a thread of its own: the flyer stage mostly waits for its worker processes
+        runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-flyers")
+        self._flyer_job = runner.submit(
+            flyers.render, resultaat, self.flyer_dir, read_config(root), self.flyer_meldingen
+        )
+        runner.shutdown(wait=False)
+
+    def _finish_flyers(self, files: Files, config: MkDocsConfig) -> None:
+        """Wait for the flyers, give each gemeente page its flyer links, add the files."""
+        assert self.overzicht is not None
+        if self._flyer_job is not None:
+            job, self._flyer_job = self._flyer_job, None
             try:
-                flyers.render(resultaat, self.flyer_dir, read_config(root), self.flyer_meldingen)
+                job.result()
             except WegwijzerFout as exc:
                 raise PluginError(f"wegwijzer: flyers: {exc}") from None
             if self.preset is None:  # `mkdocs build`: tell the editor, briefly
                 for melding in self.flyer_meldingen:
                     log.info(melding.format())
-        if not render_now and self.command != "serve":
-            return None  # flyers switched off (or no flyer stage): no flyer section at all
-        result = {}
+        if not self._flyers_on and self.command != "serve":
+            return  # flyers switched off (or no flyer stage): no flyer section at all
         for slug, data in self.overzicht.gemeenten.items():
             folder = self.flyer_dir / slug if self.flyer_dir else None
-            links = flyers.links(slug, data.info.flyer_talen, folder)
-            if links is not None:
-                result[slug] = links
-        return result
+            page = self.pages.get(f"{slug}/index.md")
+            if page is not None:
+                page.context["flyers"] = flyers.links(slug, data.info.flyer_talen, folder)
+        if self.flyer_dir is not None:
+            for path in sorted(self.flyer_dir.rglob("*")):
+                if path.is_file():
+                    uri = path.relative_to(self.flyer_dir).as_posix()
+                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+
+    def _prerender(self, config: MkDocsConfig) -> None:
+        """While the flyers render: make every generated page that links no flyers."""
+        for src_uri, spec in self.pages.items():
+            if "flyers" not in spec.context:
+                raw = self._unsanitised(src_uri, spec.url, config)
+                self._klaar[src_uri] = (spec.url, self._sanitiser().submit(sanitize, raw))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for src_uri, page in self.pages.items():
@@ -172,11 +203,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         for path in sorted(ASSETS.iterdir()):
             if path.is_file():
                 files.append(File.generated(config, f"{ASSET_URI}/{path.name}", abs_src_path=str(path)))
-        if self.flyer_dir is not None:
-            for path in sorted(self.flyer_dir.rglob("*")):
-                if path.is_file():
-                    uri = path.relative_to(self.flyer_dir).as_posix()
-                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+        if self._flyer_job is not None:
+            self._prerender(config)
+        self._finish_flyers(files, config)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -200,6 +229,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def _generated(self, src_uri: str, url: str, config: MkDocsConfig, files: Files) -> str:
         """A generated page's HTML. Sanitising (nh3, which lets go of the GIL) runs on a
         second thread while the template of the page MkDocs will ask for next renders."""
+        made = self._klaar.pop(src_uri, None)
+        if made is not None and made[0] == url:
+            return made[1].result()
         raw = self._ahead.pop(src_uri, None)
         if raw is None or raw[0] != url:
             raw = (url, self._unsanitised(src_uri, url, config))
@@ -262,6 +294,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self._cleanup()
 
     def _cleanup(self) -> None:
+        if self._flyer_job is not None:  # a build that stopped early: let the flyers finish
+            wait([self._flyer_job])
+            self._flyer_job = None
+        self._klaar.clear()
         self._ahead.clear()
         self._order = None
         self._position = {}
@@ -271,3 +307,4 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if self.flyer_dir is not None:
             shutil.rmtree(self.flyer_dir, ignore_errors=True)
             self.flyer_dir = None
+
