@@ -385,7 +385,7 @@ class SiteCheck:
             joined = posixpath.normpath(path.lstrip("/") or ".")
         else:
             joined = posixpath.normpath(posixpath.join(base, path))
-        if joined.startswith("..") or joined.startswith("/"):
+        if joined.startswith(("..", "/")):
             return _BUITEN, fragment
         key = (joined, path.endswith("/"))
         if key not in self._resolved:
