@@ -279,7 +279,17 @@ def test_translations_are_parsed_once_and_edits_are_seen(root: Path, monkeypatch
     assert second == first and second is not first
     assert [m.format() for m in second_meldingen] == [m.format() for m in first_meldingen]
     assert any("Engels.yml" in m.format() for m in second_meldingen.fouten)
+    # a new process: from the copy in .wegwijzer-cache, messages included
+    monkeypatch.setattr(module, "_gelezen", {})
+    third_meldingen = Meldingen()
+    assert module.load_vertalingen(root, third_meldingen) == first and len(parsed) == count
+    assert [m.format() for m in third_meldingen] == [m.format() for m in first_meldingen]
+    [kept] = (root / module.CACHE_DIR).glob("*.pickle")
+    kept.write_bytes(b"kapot")  # a damaged copy is read again from the files
+    monkeypatch.setattr(module, "_gelezen", {})
+    assert module.load_vertalingen(root, Meldingen()) == first and len(parsed) == 2 * count
     en = folder / "en.yml"
     en.write_text(en.read_text(encoding="utf-8") + "# bewerkt\n", encoding="utf-8")
     module.load_vertalingen(root, Meldingen())
-    assert len(parsed) == 2 * count  # an edited folder is read again
+    assert len(parsed) == 3 * count  # an edited folder is read again
+    assert len(list((root / module.CACHE_DIR).glob("*.pickle"))) == 1  # only the newest is kept

@@ -123,13 +123,17 @@ def same(a: str | None, b: str | None) -> bool:
 #: The last translations read, by folder and the files' contents: `wegwijzer flyers` reads
 #: them to validate and again to render, and parsing the national set takes most of a second.
 _gelezen: dict[Path, tuple[tuple[tuple[str, str], ...], dict[str, Vertaling], list[Any]]] = {}
+#: The translations as read, kept between runs (`flyers --gemeente X` after an edit of X's
+#: file need not parse every language file again), by the files' contents and this parser.
+CACHE_DIR = Path(".wegwijzer-cache") / "vertalingen"
 
 
 def load_vertalingen(root: Path, meldingen: Meldingen) -> dict[str, Vertaling]:
     """Read every ``content/vertalingen/<taal>.yml`` under `root` (none when the folder is absent).
 
-    Files whose contents were read before in this process are not parsed again (their
-    messages are reported again). Treat the result as read-only: it may be shared.
+    Files whose contents were read before (in this process, or in an earlier run through
+    ``<root>/.wegwijzer-cache/vertalingen``) are not parsed again; their messages are
+    reported again. Treat the result as read-only: it may be shared.
     """
     folder = root / VERTALINGEN_DIR
     if not folder.is_dir():
@@ -143,13 +147,66 @@ def load_vertalingen(root: Path, meldingen: Meldingen) -> dict[str, Vertaling]:
     if sleutel is not None and vorige is not None and vorige[0] == sleutel:
         meldingen.extend(vorige[2])
         return dict(vorige[1])
-    eigen = Meldingen()
-    result = _load(paths, eigen)
-    meldingen.extend(eigen)
+    bewaard = _cache_file(root, sleutel) if sleutel is not None else None
+    gelezen = _cache_read(bewaard) if bewaard is not None else None
+    if gelezen is not None:
+        result, eigen_meldingen = gelezen
+    else:
+        eigen = Meldingen()
+        result = _load(paths, eigen)
+        eigen_meldingen = list(eigen)
+        if bewaard is not None:
+            _cache_write(bewaard, (result, eigen_meldingen))
+    meldingen.extend(eigen_meldingen)
     if sleutel is not None:
         _gelezen.clear()  # one folder at a time: a long-running process does not pile them up
-        _gelezen[folder.resolve()] = (sleutel, dict(result), list(eigen))
+        _gelezen[folder.resolve()] = (sleutel, dict(result), eigen_meldingen)
     return result
+
+
+def _cache_file(root: Path, sleutel: tuple[tuple[str, str], ...]) -> Path:
+    import sys
+
+    from wegwijzer import diagnostics, load
+
+    digest = hashlib.sha256(repr((sleutel, sys.version)).encode())
+    for module in (__file__, load.__file__, diagnostics.__file__):
+        digest.update(Path(module).read_bytes())
+    return root / CACHE_DIR / f"{digest.hexdigest()}.pickle"
+
+
+def _cache_read(path: Path) -> tuple[dict[str, Vertaling], list[Any]] | None:
+    import pickle
+
+    try:
+        result, eigen = pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or outdated file: read the translations again
+        return None
+    if not isinstance(result, dict) or not isinstance(eigen, list):
+        return None
+    return result, eigen
+
+
+def _cache_write(path: Path, value: tuple[dict[str, Vertaling], list[Any]]) -> None:
+    """Keep only this version (written through a temporary file); failing costs only time."""
+    import os
+    import pickle
+    import tempfile
+
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("*.pickle"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError):
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _load(paths: list[Path], meldingen: Meldingen) -> dict[str, Vertaling]:
