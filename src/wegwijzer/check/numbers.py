@@ -113,8 +113,9 @@ _NOT_DIGIT = re.compile(r"\D")
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse(raw: str) -> Telefoon | None:
-    """`phones.parse`, remembered: flyers and pages repeat the same few numbers."""
+def parse_number(raw: str) -> Telefoon | None:
+    """`phones.parse`, remembered (None where it finds no number): flyers and pages repeat
+    the same numbers many times."""
     try:
         return phones.parse(raw)
     except TelefoonFout:
@@ -149,7 +150,7 @@ def find_numbers(text: str, known: Collection[str] = ()) -> list[Gevonden]:
             raw = text[tokens[i].start() : tokens[j].end()]
             if len(_NOT_DIGIT.sub("", raw)) < 3:
                 break
-            number = _parse(raw)
+            number = parse_number(raw)
             if number is None:
                 continue
             kort = number.soort in (phones.Soort.KORT, phones.Soort.GEMEENTE)

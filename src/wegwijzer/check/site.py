@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 import phonenumbers
 
 from wegwijzer import links, phones
-from wegwijzer.check.numbers import Gevonden, NummerIndex, find_numbers
+from wegwijzer.check.numbers import Gevonden, NummerIndex, find_numbers, parse_number
 from wegwijzer.check.urls import Gebruik
 from wegwijzer.diagnostics import Meldingen, Plek
 from wegwijzer.phones import Telefoon, TelefoonFout
@@ -793,10 +793,12 @@ def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
             findings.append(
                 (False, f"tel-link {shown} is een buitenlands nummer; bellen kost dan meer")
             )
-    try:
-        number = phones.parse(compact)
-    except TelefoonFout as exc:
-        findings.append((True, f"tel-link {shown}: {exc}"))
+    number = parse_number(compact)
+    if number is None:
+        try:
+            phones.parse(compact)  # for its message
+        except TelefoonFout as exc:
+            findings.append((True, f"tel-link {shown}: {exc}"))
         return findings, None
     if compact != number.tel:
         findings.append(
@@ -809,9 +811,6 @@ def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
     return findings, number
 
 
-@functools.lru_cache(maxsize=65536)
 def _tel_of(raw: str) -> str | None:
-    try:
-        return phones.parse(_RFC3966_SEPARATORS.sub("", unquote(raw).strip())).tel
-    except TelefoonFout:
-        return None
+    number = parse_number(_RFC3966_SEPARATORS.sub("", unquote(raw).strip()))
+    return number.tel if number is not None else None
