@@ -128,8 +128,12 @@ class Renderer:
     def ruimte(self) -> list[dict[str, Any]]:
         """The measurements of every page body of the last compiled document, from the
         positions of its markers: as `metingen`, without laying anything out again."""
+        try:
+            fits = json.loads(self.compiler.eval(RUIMTE, format="json"))
+        except RuntimeError as exc:  # TypstError too: a template without the markers
+            raise FlyerFout(_typst_message(exc)) from None
         result = []
-        for fit in json.loads(self.compiler.eval(RUIMTE, format="json")):
+        for fit in fits:
             delen = fit["delen"]
             if not all(deel["zelfde_pagina"] for deel in delen):
                 raise FlyerFout(f"de {fit['pagina']} loopt over de pagina heen")
