@@ -171,6 +171,13 @@ def run_stages(label: str, root: Path, work: Path, args: argparse.Namespace, *, 
     return stages
 
 
+def amounts(prefix: Path) -> tuple[int, float]:
+    """Flyers rendered (A5 files) and megabytes of HTML of one run's output."""
+    flyers = sum(1 for _ in Path(f"{prefix}-flyers").rglob("*-a5.pdf"))
+    html = sum(p.stat().st_size for p in Path(f"{prefix}-site").rglob("*.html")) / 1e6
+    return flyers, html
+
+
 def cold(root: Path) -> None:
     """Empty the flyer cache of `root`: the next flyer run renders everything."""
     shutil.rmtree(root / ".wegwijzer-cache" / "flyers", ignore_errors=True)
@@ -261,6 +268,15 @@ def main() -> int:
         peak = max((s.rss_kb or 0) for s in national.values()) / 1024
         print(f"peak memory of any national stage: {peak:.0f} MB (target < 2048 MB)")
         print(f"growth: (national time / pilot time) / {ratio:.1f} gemeenten ratio; ~1 or less is linear")
+        # A national gemeente has more to show than a pilot one (six flyer languages, a few
+        # hundred entries): growth per unit of work as well.
+        work = {label: amounts(work_dir) for label, work_dir in (("pilot", work / "pilot"), ("national", work / "national"))}
+        for key, index, per, plural in (("flyers", 0, "flyer", "flyers"), ("check", 1, "MB of HTML", "MB")):
+            p, n = pilot[key].seconds, national[key].seconds
+            if p and n and work["pilot"][index] and work["national"][index]:
+                units = work["national"][index] / work["pilot"][index]
+                print(f"growth per {per} ({pilot[key].name}): {n / p / units:.2f} "
+                      f"({work['pilot'][index]:.0f} -> {work['national'][index]:.0f} {plural})")
         if args.gewicht:
             print(page_weights(work / "national-site"))
     return 0
