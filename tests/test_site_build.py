@@ -504,6 +504,43 @@ def test_flyers_are_built_into_the_site_and_linked(tmp_path: Path, cli: Any, fak
     assert broken_links(out, read_site(out)) == []
 
 
+def test_pages_without_flyers_are_made_while_the_flyers_render(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`wegwijzer build` does not wait for the flyers before making the sociale kaart and
+    the other pages that link no flyers; the gemeente pages are made after the flyers."""
+    import time
+
+    from wegwijzer import flyer
+    from wegwijzer.site import plugin
+
+    made: dict[str, float] = {}
+    flyer_stage: list[float] = []
+    original = plugin.render_unsanitised
+
+    def recording(template: str, page_url: str, **context: Any) -> str:
+        made.setdefault(page_url, time.monotonic())
+        return original(template, page_url, **context)
+
+    def slow_render_all(resultaat: Any, out_dir: Path, config: Any, **kwargs: Any) -> list[Path]:
+        flyer_stage.append(time.monotonic())
+        time.sleep(1.0)
+        path = out_dir / "aadorp" / "mamawegwijzer-aadorp-nl-a5.pdf"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"%PDF-1.7 test")
+        flyer_stage.append(time.monotonic())
+        return [path]
+
+    monkeypatch.setattr(plugin, "render_unsanitised", recording)
+    monkeypatch.setattr(flyer, "render_all", slow_render_all)
+    out = tmp_path / "uit"
+    assert cli("build", "--root", make_root(tmp_path, "site"), "--out", out).code == 0
+    start, end = flyer_stage
+    assert start < made["sociale-kaart/"] < end
+    assert made["aadorp/"] > end
+    assert "mamawegwijzer-aadorp-nl-a5.pdf" in (out / "aadorp" / "index.html").read_text(encoding="utf-8")
+
+
 def test_flyer_links_per_language_only_for_files_that_exist(tmp_path: Path) -> None:
     from wegwijzer.flyer.names import flyer_files
     from wegwijzer.site import flyers
