@@ -139,3 +139,21 @@ def test_reused_cards_give_the_same_site_as_cards_made_per_page(
     _, mismatch, errors = filecmp.cmpfiles(site, out, files, shallow=False)
     assert mismatch == [] and errors == []
     shutil.rmtree(out)
+
+
+def test_every_argument_of_a_reused_card_is_part_of_its_key() -> None:
+    """A card macro that is made once and reused must name every one of its arguments in its
+    `ov.fragment(...)` key: an argument left out would put one page's card on another."""
+    text = (REPO / "src" / "wegwijzer" / "site" / "templates" / "_macros.html").read_text(encoding="utf-8")
+    macros = re.findall(r"\{% macro (\w+)\(([^)]*)\) %\}(.*?)\{% endmacro %\}", text, re.S)
+    reused = 0
+    for name, params, body in macros:
+        call = re.search(r"\{% call ov\.fragment\('(\w+)', ([^)]*)\) %\}", body)
+        if call is None:
+            continue
+        reused += 1
+        arguments = [p.split("=")[0].strip() for p in params.split(",") if p.strip()]
+        key = [k.strip() for k in call.group(2).split(",")]
+        assert call.group(1) == name
+        assert sorted(key) == sorted(arguments), name
+    assert reused >= 2  # prokaart and ouderkaart
