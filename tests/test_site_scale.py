@@ -111,7 +111,7 @@ def test_a_gemeente_card_tells_about_that_gemeente_only(site: Path, overzicht: O
 
 
 def test_national_help_missing_in_a_few_gemeenten_names_those(overzicht: Overzicht, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(feiten, "KORT", 3)
+    monkeypatch.setattr(feiten, "KORT", 1)
     excluded = next(
         a for a in overzicht.interventies
         if a.laag == "landelijk" and 0 < len(a.niet_aangeboden) < len(overzicht.gemeenten) // 3
@@ -119,6 +119,18 @@ def test_national_help_missing_in_a_few_gemeenten_names_those(overzicht: Overzic
     where = feiten._plaatsen(excluded, overzicht)
     missing = [overzicht.naam(s) for s in overzicht.gemeenten if s not in excluded.gemeenten_set]
     assert not where.overal and where.delen == [] and where.behalve == missing
+
+
+def test_regional_help_missing_in_a_few_gemeenten_names_those(overzicht: Overzicht) -> None:
+    regional = next(a for a in overzicht.interventies if a.laag == "regio" and a.niet_aangeboden)
+    regio = next(r for r in overzicht.regios.values() if set(r.gemeenten) & regional.gemeenten_set)
+    missing = [overzicht.naam(s) for s in regio.gemeenten if s not in regional.gemeenten_set]
+    assert 0 < len(missing) < len(regio.gemeenten) // 2
+    where = feiten._plaatsen(regional, overzicht)
+    # not "alle gemeenten behalve" the other region's gemeenten: this is one region's help
+    assert where.behalve == []
+    assert where.delen == [(f"heel {regio.naam} behalve {', '.join(missing[:-1])} en {missing[-1]}"
+                            if len(missing) > 1 else f"heel {regio.naam} behalve {missing[0]}", None)]
 
 
 def test_every_internal_link_resolves(site: Path) -> None:
@@ -145,7 +157,7 @@ def test_every_argument_of_a_reused_card_is_part_of_its_key() -> None:
     """A card macro that is made once and reused must name every one of its arguments in its
     `ov.fragment(...)` key: an argument left out would put one page's card on another."""
     text = (REPO / "src" / "wegwijzer" / "site" / "templates" / "_macros.html").read_text(encoding="utf-8")
-    macros = re.findall(r"\{% macro (\w+)\(([^)]*)\) %\}(.*?)\{% endmacro %\}", text, re.S)
+    macros = re.findall(r"\{% macro (\w+)\(([^)]*)\) %\}(.*?)\{% endmacro %\}", text, re.DOTALL)
     reused = 0
     for name, params, body in macros:
         call = re.search(r"\{% call ov\.fragment\('(\w+)', ([^)]*)\) %\}", body)

@@ -16,7 +16,7 @@ from wegwijzer.links import Website
 from wegwijzer.models import Entry, ExtraTelefoon
 from wegwijzer.phones import Telefoon
 from wegwijzer.site.overzicht import Aanbod, Overzicht
-from wegwijzer.site.render import datum
+from wegwijzer.site.render import datum, join_nl
 
 
 @dataclass(frozen=True)
@@ -109,23 +109,32 @@ def plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
 
 
 def _plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
+    """Per region: 'heel <regio>', 'heel <regio> behalve A en B' when only a few of its
+    gemeenten lack it, else the gemeenten by name. Help that is nearly everywhere, in a
+    site of several regions: 'alle gemeenten behalve' the few places without it."""
     offered = aanbod.gemeenten_set
     if len(offered) == len(overzicht.gemeenten) and offered == set(overzicht.gemeenten):
         return Plaatsen(True, [])
     delen: list[tuple[str, str | None]] = []
-    rest = set(offered)
+    zonder: list[str] = []  # the places without it: whole regions, else gemeenten
     for regio in overzicht.regios.values():
-        if len(regio.gemeenten) > 1 and len(regio.gemeenten) <= len(offered):
-            members = set(regio.gemeenten)
-            if members <= offered:
-                delen.append((f"heel {regio.naam}", None))
-                rest -= members
-    delen += [(overzicht.naam(slug), slug) for slug in sorted(rest, key=overzicht.volgorde)]
-    missing = len(overzicht.gemeenten) - len(offered)
-    if len(delen) > KORT and missing < len(delen):
-        # a national entry that a few gemeenten left out: name those few instead
-        behalve = [slug for slug in overzicht.gemeenten if slug not in offered]
-        return Plaatsen(False, [], [overzicht.naam(slug) for slug in behalve])
+        here = [slug for slug in regio.gemeenten if slug in offered]
+        missing = [overzicht.naam(slug) for slug in regio.gemeenten if slug not in offered]
+        if not here and len(missing) > 1:
+            zonder.append(f"de regio {regio.naam}")
+        else:
+            zonder += missing
+        if not here:
+            continue
+        if not missing and len(here) > 1:
+            delen.append((f"heel {regio.naam}", None))
+        elif missing and len(here) > 1 and len(missing) < len(here):
+            delen.append((f"heel {regio.naam} behalve {join_nl(missing)}", None))
+        else:
+            delen += [(overzicht.naam(slug), slug) for slug in here]
+    nearly_everywhere = len(overzicht.gemeenten) - len(offered) < len(offered)
+    if len(overzicht.regios) > 1 and len(delen) > KORT and nearly_everywhere and len(zonder) < len(delen):
+        return Plaatsen(False, [], zonder)
     return Plaatsen(False, delen)
 
 
