@@ -133,7 +133,7 @@ def _plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
         else:
             delen += [(overzicht.naam(slug), slug) for slug in here]
     nearly_everywhere = len(overzicht.gemeenten) - len(offered) < len(offered)
-    if len(overzicht.regios) > 1 and len(delen) > KORT and nearly_everywhere and len(zonder) < len(delen):
+    if len(overzicht.regios) > 1 and len(delen) > KORT and nearly_everywhere and len(zonder) <= len(delen):
         return Plaatsen(False, [], zonder)
     return Plaatsen(False, delen)
 
