@@ -270,13 +270,13 @@ def main() -> int:
         print(f"growth: (national time / pilot time) / {ratio:.1f} gemeenten ratio; ~1 or less is linear")
         # A national gemeente has more to show than a pilot one (six flyer languages, a few
         # hundred entries): growth per unit of work as well.
-        work = {label: amounts(work_dir) for label, work_dir in (("pilot", work / "pilot"), ("national", work / "national"))}
+        done = {label: amounts(work / label) for label in ("pilot", "national")}
         for key, index, per, plural in (("flyers", 0, "flyer", "flyers"), ("check", 1, "MB of HTML", "MB")):
             p, n = pilot[key].seconds, national[key].seconds
-            if p and n and work["pilot"][index] and work["national"][index]:
-                units = work["national"][index] / work["pilot"][index]
+            if p and n and done["pilot"][index] and done["national"][index]:
+                units = done["national"][index] / done["pilot"][index]
                 print(f"growth per {per} ({pilot[key].name}): {n / p / units:.2f} "
-                      f"({work['pilot'][index]:.0f} -> {work['national'][index]:.0f} {plural})")
+                      f"({done['pilot'][index]:.0f} -> {done['national'][index]:.0f} {plural})")
         if args.gewicht:
             print(page_weights(work / "national-site"))
     return 0
