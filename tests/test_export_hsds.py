@@ -11,14 +11,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, write
+from conftest import REPO, shared_dir, write
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from wegwijzer.export import hsds
 from wegwijzer.validate import validate
 
-HSDS = REPO.parent / "shared" / "standards" / "hsds-3.0"
+HSDS = shared_dir() / "standards" / "hsds-3.0"
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, line_of
+from conftest import REPO, line_of, shared_dir
 
 from wegwijzer.validate import validate
 
@@ -16,7 +16,7 @@ GELDERLAND_MIDDEN = {
     "renkum", "rheden", "rozendaal", "scherpenzeel", "wageningen", "westervoort", "zevenaar",
 }
 IJMOND = {"beverwijk", "heemskerk", "uitgeest", "velsen", "castricum"}
-SEEDS = REPO.parent / "shared" / "domain" / "seeds"
+SEEDS = shared_dir() / "domain" / "seeds"
 
 
 @pytest.fixture(scope="module")
