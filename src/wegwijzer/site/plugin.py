@@ -237,7 +237,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             raw = (url, self._unsanitised(src_uri, url, config))
         clean = self._sanitiser().submit(sanitize, raw[1])
         following = self._next_generated(src_uri, files)
-        if following is not None and following.src_uri not in self._ahead:
+        if following is not None and following.src_uri not in self._ahead and following.src_uri not in self._klaar:
             self._ahead[following.src_uri] = (
                 following.url, self._unsanitised(following.src_uri, following.url, config)
             )
