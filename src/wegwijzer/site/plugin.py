@@ -71,11 +71,11 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.pages: dict[str, Pagina] = {}
         self.flyer_dir: Path | None = None
         self.flyer_meldingen = Meldingen()  # notes of the flyer stage, for `wegwijzer build`
-        self._ahead: dict[str, tuple[str, str]] = {}  # src_uri -> (url, unsanitised HTML)
         self._order: list[File] | None = None
         self._position: dict[str, int] = {}
         self._pool: ThreadPoolExecutor | None = None
-        self._klaar: dict[str, tuple[str, Future[str]]] = {}  # src_uri -> (url, sanitised HTML)
+        # pages made before MkDocs asks for them: src_uri -> (url, its sanitised HTML)
+        self._klaar: dict[str, tuple[str, Future[str]]] = {}
         self._flyer_job: Future[list[Path]] | None = None
         self._flyers_on = False
 
@@ -186,8 +186,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         """While the flyers render: make every generated page that links no flyers."""
         for src_uri, spec in self.pages.items():
             if "flyers" not in spec.context:
-                raw = self._unsanitised(src_uri, spec.url, config)
-                self._klaar[src_uri] = (spec.url, self._sanitiser().submit(sanitize, raw))
+                self._klaar[src_uri] = self._make(src_uri, spec.url, config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for src_uri, page in self.pages.items():
@@ -230,22 +229,18 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         """A generated page's HTML. Sanitising (nh3, which lets go of the GIL) runs on a
         second thread while the template of the page MkDocs will ask for next renders."""
         made = self._klaar.pop(src_uri, None)
-        if made is not None and made[0] == url:
-            return made[1].result()
-        raw = self._ahead.pop(src_uri, None)
-        if raw is None or raw[0] != url:
-            raw = (url, self._unsanitised(src_uri, url, config))
-        clean = self._sanitiser().submit(sanitize, raw[1])
+        if made is None or made[0] != url:
+            made = self._make(src_uri, url, config)
         following = self._next_generated(src_uri, files)
-        if following is not None and following.src_uri not in self._ahead and following.src_uri not in self._klaar:
-            self._ahead[following.src_uri] = (
-                following.url, self._unsanitised(following.src_uri, following.url, config)
-            )
-        return clean.result()
+        if following is not None and following.src_uri not in self._klaar:
+            self._klaar[following.src_uri] = self._make(following.src_uri, following.url, config)
+        return made[1].result()
 
-    def _unsanitised(self, src_uri: str, url: str, config: MkDocsConfig) -> str:
+    def _make(self, src_uri: str, url: str, config: MkDocsConfig) -> tuple[str, Future[str]]:
+        """Render a generated page now; sanitise it on the second thread."""
         spec = self.pages[src_uri]
-        return render_unsanitised(spec.template, url, **{**self._context(config), **spec.context})
+        raw = render_unsanitised(spec.template, url, **{**self._context(config), **spec.context})
+        return url, self._sanitiser().submit(sanitize, raw)
 
     def _next_generated(self, src_uri: str, files: Files) -> File | None:
         """The generated page after `src_uri` in the order MkDocs reads pages (a guess: a
@@ -298,7 +293,6 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             wait([self._flyer_job])
             self._flyer_job = None
         self._klaar.clear()
-        self._ahead.clear()
         self._order = None
         self._position = {}
         if self._pool is not None:
