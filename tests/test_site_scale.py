@@ -143,7 +143,7 @@ def test_reused_cards_give_the_same_site_as_cards_made_per_page(
     """Cards are made once per build and put on many pages; the site must be byte for byte
     the one that making every card anew on every page gives."""
     monkeypatch.setattr(pages, "MAX_KAARTEN", 20)
-    monkeypatch.setattr(Overzicht, "fragment", lambda self, *key, caller: caller())
+    monkeypatch.setattr(Overzicht, "once", lambda self, *key, caller: caller())
     out = tmp_path / "site"
     assert build_site(root, out, flyers=False).out is not None
     files = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
@@ -155,12 +155,12 @@ def test_reused_cards_give_the_same_site_as_cards_made_per_page(
 
 def test_every_argument_of_a_reused_card_is_part_of_its_key() -> None:
     """A card macro that is made once and reused must name every one of its arguments in its
-    `ov.fragment(...)` key: an argument left out would put one page's card on another."""
+    `ov.once(...)` key: an argument left out would put one page's card on another."""
     text = (REPO / "src" / "wegwijzer" / "site" / "templates" / "_macros.html").read_text(encoding="utf-8")
     macros = re.findall(r"\{% macro (\w+)\(([^)]*)\) %\}(.*?)\{% endmacro %\}", text, re.DOTALL)
     reused = 0
     for name, params, body in macros:
-        call = re.search(r"\{% call ov\.fragment\('(\w+)', ([^)]*)\) %\}", body)
+        call = re.search(r"\{% call ov\.once\('(\w+)', ([^)]*)\) %\}", body)
         if call is None:
             continue
         reused += 1

@@ -105,7 +105,7 @@ KORT = 8  # parts of "Aangeboden in" named before a shorter form is chosen
 
 
 def plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
-    return overzicht.memo("plaatsen", aanbod, lambda: _plaatsen(aanbod, overzicht))
+    return overzicht.once("plaatsen", aanbod, caller=lambda: _plaatsen(aanbod, overzicht))
 
 
 def _plaatsen(aanbod: Aanbod[Any], overzicht: Overzicht) -> Plaatsen:
@@ -200,7 +200,7 @@ def als_tekst(value: Any) -> str:
 
 def verschillen(aanbod: Aanbod[Any], overzicht: Overzicht) -> list[Verschil]:
     """How the other variants differ from the most common one, field by field."""
-    return overzicht.memo("verschillen", aanbod, lambda: _verschillen(aanbod, overzicht))
+    return overzicht.once("verschillen", aanbod, caller=lambda: _verschillen(aanbod, overzicht))
 
 
 def _verschillen(aanbod: Aanbod[Any], overzicht: Overzicht) -> list[Verschil]:

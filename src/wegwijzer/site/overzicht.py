@@ -104,47 +104,36 @@ class Overzicht:
     regios: dict[str, Regio]  # by name
     aanbod: dict[str, dict[str, Aanbod[Any]]]  # kind -> id -> Aanbod, by name
     _namen: dict[str, str] = field(default_factory=dict)
-    _memo: dict[tuple[str, ...], Any] = field(default_factory=dict)
-    _volgorde: dict[str, int] = field(default_factory=dict)
-    _fragmenten: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    _klaar: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     _houd: list[Any] = field(default_factory=list)
 
-    def memo(self, wat: str, aanbod: Aanbod[Any] | None, make: Callable[[], T]) -> T:
-        """`make()` once per (wat, entry): every page showing the entry shares the result.
+    def once(self, *key: Any, caller: Callable[[], T]) -> T:
+        """`caller()` made once per build for `key`, and the same result every time after.
 
-        The overview is built once per site build and not changed afterwards."""
-        key = (wat, aanbod.kind, aanbod.id) if aanbod is not None else (wat,)
-        if key not in self._memo:
-            self._memo[key] = make()
-        return self._memo[key]  # type: ignore[no-any-return]
-
-    def fragment(self, *key: Any, caller: Callable[[], T]) -> T:
-        """A part of a page (a card), made once and reused on every page that shows it.
-
-        Templates call it as `{% call ov.fragment('prokaart', entry, prefix, ...) %}`, with
-        every argument the part depends on. Objects count by identity: the merge hands every
-        gemeente that shows an entry unchanged the same object. Internal links in the part
-        are markers (`render.site_link`), so the text does not depend on the page."""
+        For what every page that shows an entry needs (where it is offered, its card):
+        templates call `{% call ov.once('prokaart', aanbod, entry, prefix, ...) %}`, naming
+        every argument the part depends on. Objects in a key count by identity: the merge
+        hands every gemeente that shows an entry unchanged the same object, and the overview
+        does not change once built. Internal links in a card are markers
+        (`render.site_link`), so its text does not depend on the page."""
         plain = (str, int, float, bool, type(None))
         cache_key = tuple(p if isinstance(p, plain) else ("id", id(p)) for p in key)
-        if cache_key not in self._fragmenten:
-            self._fragmenten[cache_key] = caller()
+        if cache_key not in self._klaar:
+            self._klaar[cache_key] = caller()
             # an id is unique only while its object lives: keep the objects of the key
             self._houd.extend(p for p in key if not isinstance(p, plain))
-        return self._fragmenten[cache_key]  # type: ignore[no-any-return]
+        return self._klaar[cache_key]  # type: ignore[no-any-return]
 
     def volgorde(self, gemeente: str) -> int:
         """The gemeente's place in alphabetical order."""
-        if len(self._volgorde) != len(self.gemeenten):
-            self._volgorde.clear()
-            self._volgorde.update((slug, i) for i, slug in enumerate(self.gemeenten))
-        return self._volgorde[gemeente]
+        places = self.once("volgorde", caller=lambda: {slug: i for i, slug in enumerate(self.gemeenten)})
+        return places[gemeente]
 
     @property
     def voorbeelddata(self) -> bool:
         """True when any data is made up (`voorbeelddata: ja`): every page must say so."""
-        return self.memo(
-            "voorbeelddata", None, lambda: any(data.voorbeelddata for data in self.gemeenten.values())
+        return self.once(
+            "voorbeelddata", caller=lambda: any(data.voorbeelddata for data in self.gemeenten.values())
         )
 
     def naam(self, gemeente: str) -> str:
@@ -173,7 +162,7 @@ class Overzicht:
 
     def spoed(self) -> list[Vermelding[Hulplijn]]:
         """Urgent help for pages that belong to no gemeente: the national lines first."""
-        return self.memo("spoed", None, self._spoed)
+        return self.once("spoed", caller=self._spoed)
 
     def _spoed(self) -> list[Vermelding[Hulplijn]]:
         lines = [a for a in self.hulplijnen if a.item.spoed]
@@ -181,13 +170,13 @@ class Overzicht:
         return [a.hoofd for a in lines if a.laag == "landelijk"] or [a.hoofd for a in lines]
 
     def fasen(self) -> list[Fase]:
-        return self.memo(
-            "fasen", None, lambda: [f for f in Fase if any(a.heeft("fasen", f) for a in self.interventies)]
+        return self.once(
+            "fasen", caller=lambda: [f for f in Fase if any(a.heeft("fasen", f) for a in self.interventies)]
         )
 
     def themas(self) -> list[Thema]:
-        return self.memo(
-            "themas", None, lambda: [t for t in Thema if any(a.heeft("themas", t) for a in self.interventies)]
+        return self.once(
+            "themas", caller=lambda: [t for t in Thema if any(a.heeft("themas", t) for a in self.interventies)]
         )
 
     def woonplaatsen(self) -> list[tuple[str, str]]:
