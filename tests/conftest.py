@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import textwrap
 from dataclasses import dataclass
@@ -91,3 +92,19 @@ def in_mini(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The mini project as current directory, so messages name 'gemeenten/alfa.yml'."""
     monkeypatch.chdir(mini)
     return mini
+
+
+@pytest.fixture
+def no_real_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names the checker would look up fail as unknown (tests never reach a real name
+    server); the list holds the names that were asked."""
+    from wegwijzer.check import fetch
+
+    asked: list[str] = []
+
+    async def lookup(host: str, port: int, family: int) -> list:
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(fetch, "system_lookup", lookup)
+    return asked

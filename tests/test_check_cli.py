@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import time
 from pathlib import Path
 
@@ -14,7 +13,6 @@ import pytest
 from conftest import line_of
 from faultserver import FaultServer
 
-from wegwijzer.check import fetch
 from wegwijzer.check.cache import LinkCache, cache_path
 from wegwijzer.check.fetch import Status, Uitkomst
 
@@ -26,12 +24,7 @@ GROEP = "https://www.example.nl/groep"  # regio: niet_aangeboden in alfa, so bet
 JGZ = "https://www.example.nl/jgz"  # gemeente beta
 
 
-@pytest.fixture(autouse=True)
-def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def lookup(host: str, port: int, family: int) -> list:
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(fetch, "system_lookup", lookup)
+pytestmark = pytest.mark.usefixtures("no_real_dns")
 
 
 @pytest.fixture

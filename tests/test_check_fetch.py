@@ -8,7 +8,6 @@ not leak into the next test. No test asks a real name server: `system_lookup` is
 from __future__ import annotations
 
 import asyncio
-import socket
 import ssl
 import time
 
@@ -18,17 +17,7 @@ from faultserver import FaultServer, self_signed_context
 from wegwijzer.check import fetch
 from wegwijzer.check.fetch import Checker, Instellingen, Status, check_urls, is_public, weigering
 
-
-@pytest.fixture(autouse=True)
-def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    async def lookup(host: str, port: int, family: int) -> list:
-        asked.append(host)
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(fetch, "system_lookup", lookup)
-    return asked
+pytestmark = pytest.mark.usefixtures("no_real_dns")
 
 
 @pytest.fixture(scope="module")
@@ -346,11 +335,11 @@ def test_a_redirect_to_a_private_address_is_refused(
     assert result.status is Status.GEBLOKKEERD and "127.0.0.2" in result.detail
 
 
-def test_reserved_names_never_reach_a_name_server(_no_real_dns: list[str]) -> None:
+def test_reserved_names_never_reach_a_name_server(no_real_dns: list[str]) -> None:
     urls = ["http://x.invalid/", "http://y.test/", "http://z.example/", "http://2130706433/"]
     results = check_urls(urls, Instellingen(allow_private=True, timeout=0.5))
     assert {r.status for r in results.values()} <= {Status.DNS, Status.GEBLOKKEERD}
-    assert _no_real_dns == []
+    assert no_real_dns == []
 
 
 def test_retry_after_parsing() -> None:

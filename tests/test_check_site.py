@@ -5,7 +5,6 @@ each fault is exactly one known line."""
 from __future__ import annotations
 
 import json
-import socket
 import sys
 import textwrap
 from pathlib import Path
@@ -13,7 +12,6 @@ from pathlib import Path
 import pytest
 from faultserver import FaultServer
 
-from wegwijzer.check import fetch
 from wegwijzer.check import site as site_check
 from wegwijzer.check.numbers import find_numbers
 
@@ -56,12 +54,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def lookup(host: str, port: int, family: int) -> list:
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(fetch, "system_lookup", lookup)
+pytestmark = pytest.mark.usefixtures("no_real_dns")
 
 
 @pytest.fixture
