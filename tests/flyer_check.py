@@ -11,6 +11,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import zxingcpp
@@ -133,3 +134,18 @@ def digits(text: str) -> str:
 def squash(text: str) -> str:
     """Text with every kind of space removed (PDF extraction and NBSP differ in spacing)."""
     return re.sub(r"[\s\u00a0\u2066-\u2069\u200e\u200f]+", "", text)
+
+
+def numbers_on_flyer(data: Any) -> list[str]:
+    """The phone numbers (as displayed) a gemeente's flyer must show: its lines, contacts and
+    urgent help, with their extra numbers."""
+    from wegwijzer.flyer.inhoud import flyer_vermeldingen
+
+    keuze = flyer_vermeldingen(data)
+    numbers = []
+    for entry in keuze.lijnen + keuze.contacten + keuze.spoed:
+        item = entry.item
+        if item.telefoon:
+            numbers.append(item.telefoon.weergave)
+        numbers += [extra.nummer.weergave for extra in item.extra_telefoon or ()]
+    return numbers

@@ -15,6 +15,7 @@ import pytest
 from flyer_check import (
     digits,
     make_flyer_root,
+    numbers_on_flyer,
     page_texts,
     png_image,
     qr_codes,
@@ -28,7 +29,6 @@ from conftest import TODAY, line_of, write
 from wegwijzer.config import read_config
 from wegwijzer.diagnostics import Meldingen
 from wegwijzer.flyer import flyer_files, render_all
-from wegwijzer.flyer.inhoud import flyer_vermeldingen
 from wegwijzer.flyer.qr import QUIET_ZONE, check_url, modules, qr_svg
 from wegwijzer.flyer.render import FlyerFout
 from wegwijzer.flyer.vertalingen import VASTE_TEKSTEN
@@ -192,13 +192,7 @@ def test_every_phone_number_of_the_flyer_is_in_the_text(rendered) -> None:
     root, out, _, _ = rendered
     resultaat = validate(root)
     for slug, taal in (("alfa", "nl"), ("alfa", "en"), ("alfa", "ar"), ("beta", "nl")):
-        keuze = flyer_vermeldingen(resultaat.gemeenten[slug])
-        numbers = []
-        for entry in keuze.lijnen + keuze.contacten + keuze.spoed:
-            item = entry.item
-            if item.telefoon:
-                numbers.append(item.telefoon.weergave)
-            numbers += [extra.nummer.weergave for extra in item.extra_telefoon or ()]
+        numbers = numbers_on_flyer(resultaat.gemeenten[slug])
         assert numbers
         for path in (flyer(out, slug, taal, "a5"), flyer(out, slug, taal, "drukwerk")):
             text = read_pdf(path).text.replace("\u00a0", " ")

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from flyer_check import REPO, png_image, qr_codes, rasterise, read_pdf
+from flyer_check import REPO, numbers_on_flyer, png_image, qr_codes, rasterise, read_pdf
 
 from conftest import TODAY
 from wegwijzer.config import read_config
@@ -99,20 +99,14 @@ def test_page_size_boxes_fonts_and_metadata(shipped) -> None:
 def test_every_phone_number_of_the_flyer_data_is_in_the_text(shipped) -> None:
     resultaat, _, out, _ = shipped
     for slug, data in resultaat.gemeenten.items():
-        keuze = flyer_vermeldingen(data)
-        numbers = []
-        for entry in keuze.lijnen + keuze.contacten + keuze.spoed:
-            item = entry.item
-            if item.telefoon:
-                numbers.append(item.telefoon.weergave)
-            numbers += [extra.nummer.weergave for extra in item.extra_telefoon or ()]
+        numbers = numbers_on_flyer(data)
         assert numbers, slug
         for taal in flyer_talen(data.info.flyer_talen):
             text = read_pdf(out / slug / flyer_files(slug, taal)["a5"]).text
             for number in numbers:
                 assert number in text, f"{number} not in the {taal} flyer of {slug}"
         # urgent help is on every flyer
-        assert keuze.spoed, slug
+        assert flyer_vermeldingen(data).spoed, slug
 
 
 def test_qr_pages_exist_in_the_built_site(shipped, tmp_path: Path) -> None:
