@@ -77,7 +77,6 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # pages made before MkDocs asks for them: src_uri -> (url, its sanitised HTML)
         self._klaar: dict[str, tuple[str, Future[str]]] = {}
         self._flyer_job: Future[list[Path]] | None = None
-        self._flyers_on = False
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -143,9 +142,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         pages that do not link flyers are made meanwhile (`_prerender`); the gemeente pages
         wait for the flyers in `_finish_flyers`, so they link only files that exist."""
         self._flyer_job = None
-        self._flyers_on = self.config.flyers and self.command != "serve" and flyers.available()
-        if not self._flyers_on:
-            return
+        if not (self.config.flyers and self.command != "serve" and flyers.available()):
+            return  # flyer_dir stays None
         from wegwijzer.config import read_config
 
         self.flyer_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-flyers-"))
@@ -169,7 +167,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             if self.preset is None:  # `mkdocs build`: tell the editor, briefly
                 for melding in self.flyer_meldingen:
                     log.info(melding.format())
-        if not self._flyers_on and self.command != "serve":
+        if self.flyer_dir is None and self.command != "serve":
             return  # flyers switched off (or no flyer stage): no flyer section at all
         for slug, data in self.overzicht.gemeenten.items():
             folder = self.flyer_dir / slug if self.flyer_dir else None
