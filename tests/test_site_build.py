@@ -541,6 +541,37 @@ def test_pages_without_flyers_are_made_while_the_flyers_render(
     assert "mamawegwijzer-aadorp-nl-a5.pdf" in (out / "aadorp" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_build_reads_and_merges_every_file_once(
+    tmp_path: Path, cli: Any, fake_flyers: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validation, the site and the flyers of one `wegwijzer build` share one reading and
+    one merge of the data."""
+    from collections import Counter
+
+    from wegwijzer import merge, project
+
+    reads: Counter[Path] = Counter()
+    merges: Counter[str] = Counter()
+    read, gemeente = project.read, merge.Merger.gemeente
+
+    def counted_read(path: Path, meldingen: Any) -> Any:
+        reads[path] += 1
+        return read(path, meldingen)
+
+    def counted_gemeente(self: Any, slug: str) -> Any:
+        merges[slug] += 1
+        return gemeente(self, slug)
+
+    monkeypatch.setattr(project, "read", counted_read)
+    monkeypatch.setattr(merge.Merger, "gemeente", counted_gemeente)
+    root = make_root(tmp_path, "site")
+    assert cli("build", "--root", root, "--out", tmp_path / "uit").code == 0
+    assert fake_flyers  # the flyer stage ran
+    data_files = {p for p in root.rglob("*.yml") if p.parent.name in ("content", "regio", "gemeenten")}
+    assert set(reads) == data_files and set(reads.values()) == {1}
+    assert set(merges) == set(GEMEENTEN) and set(merges.values()) == {1}
+
+
 def test_flyer_links_per_language_only_for_files_that_exist(tmp_path: Path) -> None:
     from wegwijzer.flyer.names import flyer_files
     from wegwijzer.site import flyers
