@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 WEGWIJZER = [sys.executable, "-m", "wegwijzer"]
 MERGE = (
     "import sys; from pathlib import Path; from wegwijzer.diagnostics import Meldingen; "
-    "from wegwijzer.project import load_project; from wegwijzer.merge import Merger; "
+    "from wegwijzer.read.project import load_project; from wegwijzer.read.merge import Merger; "
     "m = Meldingen(); print(len(Merger(load_project(Path(sys.argv[1]), m), m).all()))"
 )
 URL = re.compile(r"https?://([A-Za-z0-9.-]+)(/[^\"\s]*)?")

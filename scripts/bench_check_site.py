@@ -25,7 +25,7 @@ from pathlib import Path
 from wegwijzer.check import site as site_check
 from wegwijzer.check.numbers import build_index
 from wegwijzer.diagnostics import Meldingen
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 
 def cpu() -> float:

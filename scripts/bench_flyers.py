@@ -23,11 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from wegwijzer.config import read_config
+from wegwijzer.read.config import read_config
 from wegwijzer.diagnostics import Meldingen
 from wegwijzer.flyer import render as render_module
 from wegwijzer.flyer.names import flyer_talen
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 
 def main() -> int:

@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURES
 
 from wegwijzer.diagnostics import Meldingen
-from wegwijzer.load import parse, plain
+from wegwijzer.read.load import parse, plain
 
 MESSAGE = re.compile(r"^[^:]+\.ya?ml(:\d+:\d+)?: (fout|waarschuwing): \S.*$")
 
@@ -151,7 +151,7 @@ def test_committed_schema_and_field_docs_are_up_to_date(cli, tmp_path: Path, arg
 
 
 def test_field_docs_list_every_field_and_vocabulary_word(cli) -> None:
-    from wegwijzer.models import Hulplijn, Thema
+    from wegwijzer.read.models import Hulplijn, Thema
 
     result = cli("schema", "--markdown")
     for name in Hulplijn.model_fields:

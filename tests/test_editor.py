@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO
 from ruamel.yaml import YAML
 
-from wegwijzer.fmt import data_files, schema_header
+from wegwijzer.edit.fmt import data_files, schema_header
 
 SCHEMA = REPO / "schema" / "wegwijzer.schema.json"
 

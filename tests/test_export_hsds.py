@@ -16,7 +16,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from wegwijzer.export import hsds
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 HSDS = shared_dir() / "standards" / "hsds-3.0"
 

@@ -10,7 +10,7 @@ from conftest import REPO
 from openpyxl import load_workbook
 
 from wegwijzer.export.sheet import AANGEBODEN, NIET_AANGEBODEN, NIET_VERMELD
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 
 @pytest.fixture(scope="module")

@@ -26,13 +26,13 @@ from flyer_check import (
 )
 
 from conftest import TODAY, line_of, write
-from wegwijzer.config import read_config
+from wegwijzer.read.config import read_config
 from wegwijzer.diagnostics import Meldingen
 from wegwijzer.flyer import flyer_files, render_all
 from wegwijzer.flyer.qr import QUIET_ZONE, check_url, modules, qr_svg
 from wegwijzer.flyer.render import FlyerFout
 from wegwijzer.flyer.vertalingen import VASTE_TEKSTEN
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 pytestmark = pytest.mark.slow
 

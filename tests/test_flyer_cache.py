@@ -8,10 +8,10 @@ import pytest
 from conftest import TODAY
 from flyer_check import make_flyer_root
 
-from wegwijzer.config import read_config
+from wegwijzer.read.config import read_config
 from wegwijzer.flyer import render as render_module
 from wegwijzer.flyer.render import CACHE_DIR, render_all
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 
 @pytest.fixture

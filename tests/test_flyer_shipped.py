@@ -17,11 +17,11 @@ import pytest
 from flyer_check import REPO, numbers_on_flyer, png_image, qr_codes, rasterise, read_pdf
 
 from conftest import TODAY
-from wegwijzer.config import read_config
+from wegwijzer.read.config import read_config
 from wegwijzer.diagnostics import Meldingen
 from wegwijzer.flyer import flyer_files, flyer_talen, render_all
 from wegwijzer.flyer.inhoud import flyer_vermeldingen
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 pytestmark = pytest.mark.slow
 

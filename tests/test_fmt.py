@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wegwijzer.diagnostics import Meldingen
-from wegwijzer.fmt import data_files, format_text
-from wegwijzer.load import parse, plain
-from wegwijzer.validate import validate
+from wegwijzer.edit.fmt import data_files, format_text
+from wegwijzer.read.load import parse, plain
+from wegwijzer.rules.validate import validate
 
 
 def fmt(path: Path) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wegwijzer import links
+from wegwijzer.read import links
 
 
 def test_https_address_is_fine() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import line_of, write
 
 from wegwijzer.diagnostics import Meldingen
-from wegwijzer.load import MAX_BYTES, parse, plain
+from wegwijzer.read.load import MAX_BYTES, parse, plain
 
 
 def load(text: str | bytes) -> tuple[object, list[str]]:
@@ -77,7 +77,7 @@ def test_tags_are_refused() -> None:
 def test_absurdly_large_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "groot.yml"
     path.write_bytes(b"# " + b"x" * (MAX_BYTES + 10) + b"\n")
-    from wegwijzer.load import read
+    from wegwijzer.read.load import read
 
     meldingen = Meldingen()
     assert read(path, meldingen) is None

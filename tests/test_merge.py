@@ -8,9 +8,9 @@ import pytest
 from conftest import line_of, write
 from pydantic import BaseModel
 
-from wegwijzer.merge import merge_value
-from wegwijzer.models import ExtraTelefoon
-from wegwijzer.validate import validate
+from wegwijzer.read.merge import merge_value
+from wegwijzer.read.models import ExtraTelefoon
+from wegwijzer.rules.validate import validate
 
 
 def ids(data, kind: str) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wegwijzer import phones
-from wegwijzer.phones import Soort
+from wegwijzer.read import phones
+from wegwijzer.read.phones import Soort
 
 
 @pytest.mark.parametrize(

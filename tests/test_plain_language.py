@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import line_of, write
 
-from wegwijzer import plain_language
+from wegwijzer.rules import plain_language
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 LONG = (
     "Als je zwanger bent en je maakt je zorgen over hoe het straks moet met je baby en met "

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wegwijzer.cli import main
-from wegwijzer.models import Hulplijn
-from wegwijzer.validate import validate
+from wegwijzer.read.models import Hulplijn
+from wegwijzer.rules.validate import validate
 
 FIELDS = sorted(Hulplijn.model_fields)
 SCALARS = st.one_of(

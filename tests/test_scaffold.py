@@ -9,8 +9,8 @@ import pytest
 from conftest import REPO
 
 from wegwijzer.diagnostics import Meldingen
-from wegwijzer.fmt import format_text
-from wegwijzer.validate import validate
+from wegwijzer.edit.fmt import format_text
+from wegwijzer.rules.validate import validate
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, line_of, shared_dir
 
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 GELDERLAND_MIDDEN = {
     "arnhem", "barneveld", "doesburg", "duiven", "ede", "lingewaard", "nijkerk", "overbetuwe",

@@ -20,7 +20,7 @@ from conftest import FIXTURES, REPO
 
 from wegwijzer.site.browser import CHROMIUM, DESKTOP, PHONE, Server, chromium, page_weight, serve
 from wegwijzer.site.build import build_site
-from wegwijzer.validate import Resultaat, validate
+from wegwijzer.rules.validate import Resultaat, validate
 
 pytestmark = pytest.mark.slow
 

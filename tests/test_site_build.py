@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, REPO, write
 
-from wegwijzer import phones
+from wegwijzer.read import phones
 from wegwijzer.site import csp
 from wegwijzer.site.build import build_site
 from wegwijzer.site.htmlcheck import Pagina, broken_links, read_site
@@ -548,7 +548,7 @@ def test_a_build_reads_and_merges_every_file_once(
     one merge of the data."""
     from collections import Counter
 
-    from wegwijzer import merge, project
+    from wegwijzer.read import merge, project
 
     reads: Counter[Path] = Counter()
     merges: Counter[str] = Counter()
@@ -636,10 +636,10 @@ def test_serve_watches_the_data_folders(tmp_path: Path) -> None:
 def test_fase_and_thema_pages_include_a_gemeente_override(tmp_path: Path) -> None:
     """A gemeente that widens the fasen or themas of a regional interventie puts it on that
     fase's and thema's page: both filters look at every gemeente's version."""
-    from wegwijzer.models import Fase, Thema
+    from wegwijzer.read.models import Fase, Thema
     from wegwijzer.site.overzicht import build_overzicht
     from wegwijzer.site.pages import kaart_fase_pagina, kaart_thema_pagina
-    from wegwijzer.validate import validate
+    from wegwijzer.rules.validate import validate
 
     root = make_root(tmp_path, "site")
     beekdal = root / "gemeenten" / "beekdal.yml"

@@ -21,7 +21,7 @@ from wegwijzer.site import feiten, pages
 from wegwijzer.site.build import build_site
 from wegwijzer.site.htmlcheck import broken_links, read_site
 from wegwijzer.site.overzicht import Aanbod, Overzicht, build_overzicht
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import validate
 
 
 def _gen() -> Any:

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from wegwijzer import phones
-from wegwijzer.config import read_config
+from wegwijzer.read import phones
+from wegwijzer.read.config import read_config
 from wegwijzer.site.build import build_site
 from wegwijzer.site.htmlcheck import Pagina, broken_links, read_site
-from wegwijzer.validate import Resultaat, validate
+from wegwijzer.rules.validate import Resultaat, validate
 
 
 @pytest.fixture(scope="module")

@@ -134,7 +134,7 @@ def test_field_errors(in_mini: Path, cli, extra: str, needle: str | None, messag
 
 
 def test_unquoted_mobile_number_is_read_as_written(in_mini: Path) -> None:
-    from wegwijzer.validate import validate
+    from wegwijzer.rules.validate import validate
 
     beta(in_mini, "whatsapp: 0612345678\nanoniem: ja\nspoed: nee")
     result = validate(Path("."))

@@ -191,7 +191,7 @@ def _summary(meldingen: Meldingen, files: int) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from wegwijzer.validate import validate
+    from wegwijzer.rules.validate import validate
 
     result = validate(args.root)
     _print_meldingen(result.meldingen, alleen_fouten=args.alleen_fouten)
@@ -200,8 +200,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from wegwijzer.validate import validate
-    from wegwijzer.values import suggestion
+    from wegwijzer.rules.validate import validate
+    from wegwijzer.read.values import suggestion
 
     result = validate(args.root)
     data = result.gemeenten.get(args.gemeente)
@@ -214,20 +214,20 @@ def cmd_show(args: argparse.Namespace) -> int:
         _print_meldingen(result.meldingen, alleen_fouten=True)
         return EXIT_FOUT
     if args.json:
-        from wegwijzer.show import gemeente_json
+        from wegwijzer.edit.show import gemeente_json
 
         json.dump(gemeente_json(data, result.project.root), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        from wegwijzer.show import gemeente_text
+        from wegwijzer.edit.show import gemeente_text
 
         print(gemeente_text(data))
     return EXIT_FOUT if result.meldingen.has_errors else EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from wegwijzer.fielddocs import markdown
-    from wegwijzer.schema import json_schema
+    from wegwijzer.edit.fielddocs import markdown
+    from wegwijzer.edit.schema import json_schema
 
     if args.markdown:
         text = markdown()
@@ -241,10 +241,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_flyers(args: argparse.Namespace) -> int:
-    from wegwijzer.config import read_config
+    from wegwijzer.read.config import read_config
     from wegwijzer.flyer.render import render_all
-    from wegwijzer.project import GEMEENTEN_DIR
-    from wegwijzer.validate import validate
+    from wegwijzer.read.project import GEMEENTEN_DIR
+    from wegwijzer.rules.validate import validate
 
     # one gemeente: only the files its flyers come from are read and checked (fast at scale)
     alleen = args.gemeente
@@ -290,8 +290,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_fmt(args: argparse.Namespace) -> int:
     from wegwijzer.diagnostics import Plek
-    from wegwijzer.fmt import data_files, format_files
-    from wegwijzer.project import check_root
+    from wegwijzer.edit.fmt import data_files, format_files
+    from wegwijzer.read.project import check_root
 
     paths = list(args.bestanden) or data_files(check_root(args.root))
     for path in paths:
@@ -318,8 +318,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_nieuw(args: argparse.Namespace) -> int:
-    from wegwijzer.project import check_root
-    from wegwijzer.scaffold import create
+    from wegwijzer.read.project import check_root
+    from wegwijzer.edit.scaffold import create
 
     path = create(check_root(args.root), args.naam, args.regio, args.id)
     print(f"{path}: aangemaakt; vul het aan en draai daarna 'wegwijzer validate'")
@@ -328,7 +328,7 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from wegwijzer.export import export
-    from wegwijzer.validate import validate
+    from wegwijzer.rules.validate import validate
 
     result = validate(args.root)
     if result.meldingen.has_errors:

@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from wegwijzer.diagnostics import Plek
-from wegwijzer.merge import GemeenteData
-from wegwijzer.models import today
+from wegwijzer.read.merge import GemeenteData
+from wegwijzer.read.models import today
 
 MAX_AGE = dt.timedelta(days=365)
 

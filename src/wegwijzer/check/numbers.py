@@ -15,11 +15,11 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from wegwijzer import phones
+from wegwijzer.read import phones
 from wegwijzer.diagnostics import Meldingen
-from wegwijzer.merge import GemeenteData, Merger, Vermelding
-from wegwijzer.phones import Telefoon, TelefoonFout
-from wegwijzer.project import Project
+from wegwijzer.read.merge import GemeenteData, Merger, Vermelding
+from wegwijzer.read.phones import Telefoon, TelefoonFout
+from wegwijzer.read.project import Project
 
 BASIS = ""  # the "gemeente" key of the base view (landelijk plus regio), for shared pages
 

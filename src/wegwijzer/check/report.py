@@ -21,7 +21,7 @@ from wegwijzer.check.freshness import Verouderd
 from wegwijzer.check.runner import CheckResultaat, LinkBevinding
 from wegwijzer.diagnostics import GebruiksFout, Melding, Plek
 from wegwijzer.files import write_text_atomic
-from wegwijzer.models import today
+from wegwijzer.read.models import today
 
 FORMATEN = {
     ".md": "markdown",

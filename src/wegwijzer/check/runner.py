@@ -21,8 +21,8 @@ from wegwijzer.check.numbers import build_index
 from wegwijzer.check.site import TEKST_CACHE, SiteCheck, SiteResultaat
 from wegwijzer.check.urls import Gebruik, UrlLijst, collect_data_urls
 from wegwijzer.diagnostics import Ernst, GebruiksFout, Melding, Meldingen
-from wegwijzer.validate import Resultaat as Validatie
-from wegwijzer.validate import validate
+from wegwijzer.rules.validate import Resultaat as Validatie
+from wegwijzer.rules.validate import validate
 
 
 @dataclass
@@ -154,7 +154,7 @@ def run_check(opties: Opties) -> CheckResultaat:
 
 
 def _site_url(root: Path) -> str | None:
-    from wegwijzer.config import read_config
+    from wegwijzer.read.config import read_config
     from wegwijzer.diagnostics import WegwijzerFout
 
     try:

@@ -34,11 +34,11 @@ from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 
-from wegwijzer import links, phones
+from wegwijzer.read import links, phones
 from wegwijzer.check.numbers import Gevonden, NummerIndex, find_numbers, parse_number
 from wegwijzer.check.urls import Gebruik
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.phones import Telefoon, TelefoonFout
+from wegwijzer.read.phones import Telefoon, TelefoonFout
 
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",

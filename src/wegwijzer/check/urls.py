@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wegwijzer.diagnostics import Plek
-from wegwijzer.merge import GemeenteData
-from wegwijzer.models import KINDS, MODEL_BY_KIND
-from wegwijzer.parse import Parsed
-from wegwijzer.project import Project
+from wegwijzer.read.merge import GemeenteData
+from wegwijzer.read.models import KINDS, MODEL_BY_KIND
+from wegwijzer.read.parse import Parsed
+from wegwijzer.read.project import Project
 
 URL_FIELDS = ("website", "chat")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wegwijzer.diagnostics import WegwijzerFout
-from wegwijzer.validate import Resultaat
+from wegwijzer.rules.validate import Resultaat
 
 FORMATS = ("hsds", "xlsx", "csv")
 

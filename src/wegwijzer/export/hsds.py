@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer import __version__
-from wegwijzer.merge import GemeenteData, Vermelding
-from wegwijzer.models import (
+from wegwijzer.read.merge import GemeenteData, Vermelding
+from wegwijzer.read.models import (
     ERKENNING_LABELS,
     FASE_LABELS,
     THEMA_LABELS,
@@ -52,8 +52,8 @@ from wegwijzer.models import (
     Organisatie,
     Thema,
 )
-from wegwijzer.phones import Telefoon
-from wegwijzer.values import taal_naam
+from wegwijzer.read.phones import Telefoon
+from wegwijzer.read.values import taal_naam
 
 # Fixed for good: changing it changes every id in every export.
 NAMESPACE = uuid.UUID("5c1f6a3e-4b8d-5e2a-9f17-6b0c2d8e4a91")

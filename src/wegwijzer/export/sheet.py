@@ -14,8 +14,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from wegwijzer.merge import GemeenteData
-from wegwijzer.models import ERKENNING_LABELS
+from wegwijzer.read.merge import GemeenteData
+from wegwijzer.read.models import ERKENNING_LABELS
 
 AANGEBODEN = "aangeboden"
 NIET_AANGEBODEN = "niet aangeboden"

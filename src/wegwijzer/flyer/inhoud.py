@@ -27,7 +27,7 @@ from typing import Any
 
 from wegwijzer.flyer.names import RTL_TALEN, taal_naam
 from wegwijzer.flyer.vertalingen import Vertaling, VASTE_TEKSTEN, invullen, zoek
-from wegwijzer.models import ContactSoort
+from wegwijzer.read.models import ContactSoort
 
 CONTACT_SOORTEN = (ContactSoort.CJG, ContactSoort.JGZ, ContactSoort.SOCIAAL_TEAM)
 HYPHENATE = frozenset({"nl", "pl", "tr", "de", "en", "fr", "es", "pt", "ro", "uk", "bg"})
@@ -225,13 +225,13 @@ def _has_onzeker(keuze: FlyerVermeldingen) -> bool:
 
 
 def _datum() -> str:
-    from wegwijzer.models import today
+    from wegwijzer.read.models import today
 
     return today().isoformat()
 
 
 def timestamp() -> dt.datetime:
     """Creation date written into the PDFs: the (pinnable) date of today, for repeatable files."""
-    from wegwijzer.models import today
+    from wegwijzer.read.models import today
 
     return dt.datetime.combine(today(), dt.time(0, 0), tzinfo=dt.timezone.utc)

@@ -438,7 +438,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def te_maken(resultaat: Any, gemeente: str | None, taal: str | None) -> list[tuple[str, str]]:
     """(slug, taal) of every flyer to make, for the --gemeente and --taal choices."""
-    from wegwijzer.values import suggestion
+    from wegwijzer.read.values import suggestion
 
     gemeenten = resultaat.gemeenten
     if gemeente is not None and gemeente not in gemeenten:

@@ -36,8 +36,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.load import Document, read
-from wegwijzer.values import suggestion, taal_naam
+from wegwijzer.read.load import Document, read
+from wegwijzer.read.values import suggestion, taal_naam
 
 VERTALINGEN_DIR = Path("content") / "vertalingen"
 
@@ -167,7 +167,8 @@ def load_vertalingen(root: Path, meldingen: Meldingen) -> dict[str, Vertaling]:
 def _cache_file(root: Path, sleutel: tuple[tuple[str, str], ...]) -> Path:
     import sys
 
-    from wegwijzer import diagnostics, load
+    from wegwijzer import diagnostics
+    from wegwijzer.read import load
 
     digest = hashlib.sha256(repr((sleutel, sys.version)).encode())
     for module in (__file__, load.__file__, diagnostics.__file__):
@@ -434,7 +435,7 @@ def ontbrekend(entries: Iterable[Any], vertalingen: Mapping[str, Vertaling], taa
 
 
 def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Meldingen) -> None:
-    """Translation files and flyer languages: called once by `wegwijzer.validate.validate`.
+    """Translation files and flyer languages: called once by `wegwijzer.rules.validate.validate`.
 
     - every language in a gemeente's ``flyer_talen`` has all texts its flyer shows (else an
       error at that language in the gemeente file);

@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wegwijzer.config import MKDOCS_YML
+from wegwijzer.read.config import MKDOCS_YML
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
-from wegwijzer.project import GEMEENTEN_DIR, check_root
-from wegwijzer.validate import Resultaat, validate
+from wegwijzer.read.project import GEMEENTEN_DIR, check_root
+from wegwijzer.rules.validate import Resultaat, validate
 
 SITE_MARKERS = ("index.html", "404.html", "sitemap.xml")
 DOCS_DIR = "docs"

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from wegwijzer.links import Website
-from wegwijzer.models import Entry, ExtraTelefoon
-from wegwijzer.phones import Telefoon
+from wegwijzer.read.links import Website
+from wegwijzer.read.models import Entry, ExtraTelefoon
+from wegwijzer.read.phones import Telefoon
 from wegwijzer.site.overzicht import Aanbod, Overzicht
 from wegwijzer.site.render import datum, join_nl
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
-from wegwijzer.merge import GemeenteData, Vermelding
-from wegwijzer.models import Entry, Fase, Hulplijn, Interventie, Thema
+from wegwijzer.read.merge import GemeenteData, Vermelding
+from wegwijzer.read.models import Entry, Fase, Hulplijn, Interventie, Thema
 
 E = TypeVar("E", bound=Entry)
 T = TypeVar("T")

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wegwijzer.merge import GemeenteData, Vermelding
-from wegwijzer.models import ContactSoort, Fase, Interventie, Thema
+from wegwijzer.read.merge import GemeenteData, Vermelding
+from wegwijzer.read.models import ContactSoort, Fase, Interventie, Thema
 from wegwijzer.site import feiten
 from wegwijzer.site.flyers import FlyerTaal
 from wegwijzer.site.overzicht import Aanbod, Overzicht, Regio, order_of, sort_key

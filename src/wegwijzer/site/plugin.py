@@ -38,12 +38,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from wegwijzer.diagnostics import Meldingen, WegwijzerFout
-from wegwijzer.project import GEMEENTEN_DIR
+from wegwijzer.read.project import GEMEENTEN_DIR
 from wegwijzer.site import csp, feiten, flyers
 from wegwijzer.site.overzicht import Overzicht, build_overzicht
 from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas
 from wegwijzer.site.render import render, render_unsanitised, sanitize
-from wegwijzer.validate import Resultaat, validate
+from wegwijzer.rules.validate import Resultaat, validate
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
@@ -144,7 +144,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self._flyer_job = None
         if not (self.config.flyers and self.command != "serve" and flyers.available()):
             return  # flyer_dir stays None
-        from wegwijzer.config import read_config
+        from wegwijzer.read.config import read_config
 
         self.flyer_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-flyers-"))
         self.flyer_meldingen = Meldingen()

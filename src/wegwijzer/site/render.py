@@ -22,10 +22,10 @@ from babel.dates import format_date
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from wegwijzer.links import Website
-from wegwijzer.models import ERKENNING_LABELS, Erkenning, Fase, Thema
-from wegwijzer.phones import Telefoon
-from wegwijzer.values import taal_naam
+from wegwijzer.read.links import Website
+from wegwijzer.read.models import ERKENNING_LABELS, Erkenning, Fase, Thema
+from wegwijzer.read.phones import Telefoon
+from wegwijzer.read.values import taal_naam
 
 TEMPLATES = Path(__file__).parent / "templates"
 

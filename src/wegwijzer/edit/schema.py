@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from wegwijzer.models import GemeenteBestand, LandelijkBestand, RegioBestand
+from wegwijzer.read.models import GemeenteBestand, LandelijkBestand, RegioBestand
 
 SCHEMA_ID = "https://kansrijkestart.example/schema/wegwijzer.schema.json"
 

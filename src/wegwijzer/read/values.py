@@ -17,7 +17,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from wegwijzer import links, phones
+from wegwijzer.read import links, phones
 
 
 def _fout(message: str) -> PydanticCustomError:

@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.parse import Parsed
-from wegwijzer.project import Project
+from wegwijzer.read.parse import Parsed
+from wegwijzer.read.project import Project
 
 MAX_WORDS = 20
 MIN_FLESCH_DOUMA = 60  # Douma: 60-70 "normaal", below that "vrij moeilijk" and worse
@@ -164,7 +164,7 @@ def check_file(parsed: Parsed[Any], meldingen: Meldingen) -> None:
 
 
 def check_project(project: Project, meldingen: Meldingen) -> None:
-    """Check every data file of a project (called from `wegwijzer.validate.validate`)."""
+    """Check every data file of a project (called from `wegwijzer.rules.validate.validate`)."""
     files: list[Parsed[Any]] = [project.landelijk] if project.landelijk else []
     files += [*project.regios.values(), *project.gemeenten.values()]
     for parsed in files:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from wegwijzer.values import Datum, Email, JaNee, Slug, Taal, Tekst, Telefoon, Website, vocabulary
+from wegwijzer.read.values import Datum, Email, JaNee, Slug, Taal, Tekst, Telefoon, Website, vocabulary
 
 
 class _Verplicht:

@@ -55,11 +55,11 @@ from ruamel.yaml.events import (
     StreamStartEvent,
 )
 
-from wegwijzer import phones
+from wegwijzer.read import phones
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.load import _yaml, parse, plain
-from wegwijzer.models import Entry as Entry_
-from wegwijzer.models import GemeenteBestand, LandelijkBestand, RegioBestand
+from wegwijzer.read.load import _yaml, parse, plain
+from wegwijzer.read.models import Entry as Entry_
+from wegwijzer.read.models import GemeenteBestand, LandelijkBestand, RegioBestand
 
 WIDTH = 100
 INDENT = 2
@@ -730,7 +730,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def data_files(root: Path) -> list[Path]:
     """The data files of a project root, in the order validate reads them."""
-    from wegwijzer.project import GEMEENTEN_DIR, LANDELIJK, REGIO_DIR, SUFFIXES
+    from wegwijzer.read.project import GEMEENTEN_DIR, LANDELIJK, REGIO_DIR, SUFFIXES
 
     found = [root / LANDELIJK] if (root / LANDELIJK).is_file() else []
     for folder in (root / REGIO_DIR, root / GEMEENTEN_DIR):

@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.load import Document, plain
-from wegwijzer.models import KINDS, required_fields
-from wegwijzer.values import suggestion
+from wegwijzer.read.load import Document, plain
+from wegwijzer.read.models import KINDS, required_fields
+from wegwijzer.read.values import suggestion
 
 Loc = tuple[str | int, ...]
 LISTS = (*KINDS, "niet_aangeboden")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.merge import GemeenteData, Vermelding
-from wegwijzer.models import KINDS
+from wegwijzer.read.merge import GemeenteData, Vermelding
+from wegwijzer.read.models import KINDS
 
 
 def _entry_json(entry: Vermelding[Any], root: Path) -> dict[str, Any]:

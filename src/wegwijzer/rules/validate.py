@@ -13,13 +13,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from wegwijzer import links, phones, plain_language
+from wegwijzer.read import links, phones
+from wegwijzer.rules import plain_language
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.merge import GemeenteData, Merger, Vermelding
-from wegwijzer.models import ContactSoort, Dienst, today
-from wegwijzer.parse import Parsed
-from wegwijzer.project import Project, load_project
-from wegwijzer.values import suggestion
+from wegwijzer.read.merge import GemeenteData, Merger, Vermelding
+from wegwijzer.read.models import ContactSoort, Dienst, today
+from wegwijzer.read.parse import Parsed
+from wegwijzer.read.project import Project, load_project
+from wegwijzer.read.values import suggestion
 
 MAX_AGE = dt.timedelta(days=365)
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
-from wegwijzer.models import (
+from wegwijzer.read.models import (
     ERKENNING_LABELS,
     FASE_LABELS,
     THEMA_LABELS,

@@ -10,7 +10,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
 
 from wegwijzer.diagnostics import WegwijzerFout
-from wegwijzer.links import LinkFout, parse_website
+from wegwijzer.read.links import LinkFout, parse_website
 
 MKDOCS_YML = "mkdocs.yml"
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost")

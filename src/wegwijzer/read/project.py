@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, Plek
-from wegwijzer.load import read
-from wegwijzer.models import GemeenteBestand, LandelijkBestand, RegioBestand
-from wegwijzer.parse import Parsed, parse_document
+from wegwijzer.read.load import read
+from wegwijzer.read.models import GemeenteBestand, LandelijkBestand, RegioBestand
+from wegwijzer.read.parse import Parsed, parse_document
 
 LANDELIJK = Path("content") / "landelijk.yml"
 REGIO_DIR = Path("content") / "regio"

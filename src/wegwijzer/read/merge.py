@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from wegwijzer.diagnostics import Meldingen, Plek
-from wegwijzer.models import (
+from wegwijzer.read.models import (
     KINDS,
     MODEL_BY_KIND,
     Contact,
@@ -32,9 +32,9 @@ from wegwijzer.models import (
     RegioInfo,
     required_fields,
 )
-from wegwijzer.parse import Parsed
-from wegwijzer.project import Project
-from wegwijzer.values import closest, suggestion
+from wegwijzer.read.parse import Parsed
+from wegwijzer.read.project import Project
+from wegwijzer.read.values import closest, suggestion
 
 E = TypeVar("E", bound=Entry)
 

@@ -14,12 +14,12 @@ import re
 from pathlib import Path
 
 from wegwijzer.diagnostics import GebruiksFout, Meldingen
-from wegwijzer.fmt import SCHEMA_COMMENT, SCHEMA_FILE, format_text
-from wegwijzer.load import read
-from wegwijzer.models import RegioBestand
-from wegwijzer.parse import parse_document
-from wegwijzer.project import GEMEENTEN_DIR, REGIO_DIR
-from wegwijzer.values import slugify, suggestion
+from wegwijzer.edit.fmt import SCHEMA_COMMENT, SCHEMA_FILE, format_text
+from wegwijzer.read.load import read
+from wegwijzer.read.models import RegioBestand
+from wegwijzer.read.parse import parse_document
+from wegwijzer.read.project import GEMEENTEN_DIR, REGIO_DIR
+from wegwijzer.read.values import slugify, suggestion
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLAIN = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .()-]*$")

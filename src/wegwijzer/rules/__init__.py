@@ -1,0 +1,1 @@
+"""The rules: judge the merged data (validate, plain language) and report every problem at file:line."""

@@ -1,0 +1,1 @@
+"""The site stage: the MkDocs plugin and templates that make the gemeentepagina's and the sociale kaart."""
