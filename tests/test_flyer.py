@@ -31,7 +31,7 @@ from wegwijzer.diagnostics import Meldingen
 from wegwijzer.flyer import flyer_files, render_all
 from wegwijzer.flyer.qr import QUIET_ZONE, check_url, modules, qr_svg
 from wegwijzer.flyer.render import FlyerFout
-from wegwijzer.flyer.vertalingen import VASTE_TEKSTEN
+from wegwijzer.read.vertalingen import VASTE_TEKSTEN
 from wegwijzer.rules.validate import validate
 
 pytestmark = pytest.mark.slow

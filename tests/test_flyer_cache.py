@@ -108,14 +108,12 @@ def test_one_gemeentes_flyers_read_only_its_files(root: Path, tmp_path: Path, cl
 
 
 def _inhoud(root: Path, slug: str, taal: str = "nl") -> tuple[dict, str]:
-    from wegwijzer.diagnostics import Meldingen
     from wegwijzer.flyer.render import flyer_inhoud
-    from wegwijzer.flyer.vertalingen import load_vertalingen
 
     resultaat = validate(root)
     assert not resultaat.meldingen.has_errors
     data = resultaat.gemeenten[slug]
-    inhoud = flyer_inhoud(data, taal, load_vertalingen(root, Meldingen()), read_config(root).gemeente_url(slug))
+    inhoud = flyer_inhoud(data, taal, resultaat.project.vertalingen, read_config(root).gemeente_url(slug))
     return inhoud, data.info.naam
 
 
@@ -254,42 +252,3 @@ def test_one_task_is_one_gemeentes_flyers() -> None:
     jobs = [job(0, "a"), job(1, "a"), job(2, "b"), *[job(3 + n, "c") for n in range(10)]]
     tasks = [[j[0] for j in task] for task in render_module._tasks(iter(jobs))]
     assert tasks == [[0, 1], [2], list(range(3, 3 + render_module.TAAK_MAX)), list(range(3 + render_module.TAAK_MAX, 13))]
-
-
-def test_translations_are_parsed_once_and_edits_are_seen(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wegwijzer.diagnostics import Meldingen
-    from wegwijzer.flyer import vertalingen as module
-
-    parsed: list[str] = []
-    real = module._parse
-
-    def counted(document, taal, meldingen):
-        parsed.append(taal)
-        return real(document, taal, meldingen)
-
-    monkeypatch.setattr(module, "_parse", counted)
-    folder = root / module.VERTALINGEN_DIR
-    (folder / "Engels.yml").write_text("vast: {}\n", encoding="utf-8")  # not a language code: an error
-    first_meldingen, second_meldingen = Meldingen(), Meldingen()
-    first = module.load_vertalingen(root, first_meldingen)
-    count = len(parsed)
-    assert count == len(first) > 0
-    second = module.load_vertalingen(root, second_meldingen)
-    assert len(parsed) == count  # not parsed again
-    assert second == first and second is not first
-    assert [m.format() for m in second_meldingen] == [m.format() for m in first_meldingen]
-    assert any("Engels.yml" in m.format() for m in second_meldingen.fouten)
-    # a new process: from the copy in .wegwijzer-cache, messages included
-    monkeypatch.setattr(module, "_gelezen", {})
-    third_meldingen = Meldingen()
-    assert module.load_vertalingen(root, third_meldingen) == first and len(parsed) == count
-    assert [m.format() for m in third_meldingen] == [m.format() for m in first_meldingen]
-    [kept] = (root / module.CACHE_DIR).glob("*.pickle")
-    kept.write_bytes(b"kapot")  # a damaged copy is read again from the files
-    monkeypatch.setattr(module, "_gelezen", {})
-    assert module.load_vertalingen(root, Meldingen()) == first and len(parsed) == 2 * count
-    en = folder / "en.yml"
-    en.write_text(en.read_text(encoding="utf-8") + "# bewerkt\n", encoding="utf-8")
-    module.load_vertalingen(root, Meldingen())
-    assert len(parsed) == 3 * count  # an edited folder is read again
-    assert len(list((root / module.CACHE_DIR).glob("*.pickle"))) == 1  # only the newest is kept

@@ -1,16 +1,9 @@
 """What goes on a gemeente's flyer, and the data (JSON) the Typst template is given.
 
-Which entries, in this order:
-
-- **Bel of chat**: hulplijnen with ``op_flyer: ja`` (not spoed), in the order of the data
-  (landelijk, regio, gemeente);
-- **Hulp in <gemeente>**: contacten of soort ``cjg``, ``jgz`` or ``sociaal-team`` that have a
-  phone number or website (that order);
-- **Spoedhulp**: every hulplijn or interventie with ``spoed: ja``;
-- **In samenwerking met**: the organisaties in the gemeente's ``partners``.
-
-Unverified entries (``onzeker``) stay off the flyer: a wrong number on paper reaches a parent
-at her worst moment and cannot be recalled. They are reported as a warning; with
+Which entries, in which order, is `wegwijzer.rules.publicatie.flyer_vermeldingen`: the same
+rule that decides what the site makes a call button. Unverified entries (``onzeker``, or never
+``gecontroleerd``; spoedhulp excepted) stay off the flyer: a wrong number on paper reaches a
+parent at her worst moment and cannot be recalled. They are reported as a warning; with
 ``onzeker_toestaan`` (``wegwijzer flyers --concept``) they are printed, and every page then
 says CONCEPT so such a proof is not handed out by mistake.
 
@@ -22,60 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from wegwijzer.flyer.names import RTL_TALEN, taal_naam
-from wegwijzer.flyer.vertalingen import Vertaling, VASTE_TEKSTEN, invullen, zoek
-from wegwijzer.read.models import ContactSoort
+from wegwijzer.flyer.vertalingen import Teksten
+from wegwijzer.read.vertalingen import VASTE_TEKSTEN, Vertaling
+from wegwijzer.rules.publicatie import FlyerVermeldingen, flyer_vermeldingen
 
-CONTACT_SOORTEN = (ContactSoort.CJG, ContactSoort.JGZ, ContactSoort.SOCIAAL_TEAM)
+__all__ = ["FlyerVermeldingen", "flyer_data", "flyer_vermeldingen", "timestamp"]
 HYPHENATE = frozenset({"nl", "pl", "tr", "de", "en", "fr", "es", "pt", "ro", "uk", "bg"})
 NBSP = "\u00a0"
 # Websites whose path is longer than this are printed as the host only (the PDF link keeps
 # the whole address): "ggdgm.nl/tijdens-je-zwangerschap/..." does not fit a flyer line.
 MAX_PAD = 16
-
-
-@dataclass
-class FlyerVermeldingen:
-    lijnen: list[Any] = field(default_factory=list)  # Vermelding[Hulplijn]
-    contacten: list[Any] = field(default_factory=list)  # Vermelding[Contact]
-    spoed: list[Any] = field(default_factory=list)  # Vermelding[Dienst]
-    partners: list[Any] = field(default_factory=list)  # Vermelding[Organisatie]
-    weggelaten: list[Any] = field(default_factory=list)  # unverified, left off
-
-    @property
-    def alle(self) -> list[Any]:
-        return [*self.lijnen, *self.contacten, *self.spoed, *self.partners]
-
-
-def flyer_vermeldingen(data: Any, *, onzeker_toestaan: bool = False) -> FlyerVermeldingen:
-    """The entries of a gemeente's flyer (see the module docstring for the rules)."""
-    result = FlyerVermeldingen()
-
-    def keep(entry: Any) -> bool:
-        if entry.item.onzeker and not onzeker_toestaan:
-            result.weggelaten.append(entry)
-            return False
-        return True
-
-    for entry in data.hulplijnen:
-        if entry.item.op_flyer and not entry.item.spoed and keep(entry):
-            result.lijnen.append(entry)
-    for soort in CONTACT_SOORTEN:
-        for entry in data.contacten:
-            item = entry.item
-            if item.soort == soort and (item.telefoon or item.website) and keep(entry):
-                result.contacten.append(entry)
-    for entry in (*data.hulplijnen, *data.interventies):
-        if entry.item.spoed and keep(entry):
-            result.spoed.append(entry)
-    for id in data.info.partners or ():
-        org = data.organisatie(id)
-        if org is not None:
-            result.partners.append(org)  # a name only: never left off for being unverified
-    return result
 
 
 def nbsp(text: str) -> str:
@@ -95,40 +47,6 @@ def no_orphan(text: str) -> str:
     if not sep or len(last) > 12 or " " not in head:
         return text
     return f"{head}{NBSP}{last}"
-
-
-class Teksten:
-    """The texts of one flyer in one language; a missing one raises (validate reports it)."""
-
-    def __init__(self, vertalingen: Mapping[str, Vertaling], taal: str, **waarden: str) -> None:
-        self.nl = vertalingen.get("nl")
-        self.doel = vertalingen.get(taal) if taal != "nl" else self.nl
-        self.taal = taal
-        self.waarden = waarden
-        self.ontbreekt: list[str] = []
-
-    def vast(self, key: str) -> str:
-        tekst = zoek(self.doel, ("vast", key))
-        if tekst is None:
-            self.ontbreekt.append(f"vaste tekst '{key}'")
-            return ""
-        return invullen(tekst.tekst, **self.waarden)
-
-    def veld(self, item: Any, naam: str, nl: str | None, *, verplicht: bool = True) -> str | None:
-        if nl is None:
-            return None
-        if self.taal == "nl":
-            return nl
-        tekst = zoek(self.doel, (item.id, naam))
-        if tekst is None:
-            if verplicht:
-                self.ontbreekt.append(f"{item.label} '{item.id}': '{naam.split(':')[0]}'")
-            return nl
-        return tekst.tekst
-
-    def kort(self, item: Any) -> str | None:
-        bron = zoek(self.nl, (item.id, "kort"))
-        return self.veld(item, "kort", bron.tekst if bron else None)
 
 
 def _entry(entry: Any, t: Teksten) -> dict[str, Any]:
@@ -212,16 +130,12 @@ def flyer_data(
         "url": url,
         "url_kort": url_kort,
         "qr_svg": qr_svg,
-        "concept": bool(onzeker_toestaan and _has_onzeker(keuze)),
+        "concept": bool(onzeker_toestaan and keuze.concept),
         # made-up example data (a file with 'voorbeelddata: ja'): every page says so
         "voorbeelddata": bool(getattr(data, "voorbeelddata", False)),
         "datum": _datum(),
     }
     return result, list(dict.fromkeys(t.ontbreekt))
-
-
-def _has_onzeker(keuze: FlyerVermeldingen) -> bool:
-    return any(e.item.onzeker for e in keuze.alle)
 
 
 def _datum() -> str:

@@ -37,7 +37,8 @@ from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
 from wegwijzer.flyer.inhoud import flyer_data, flyer_vermeldingen, timestamp
 from wegwijzer.flyer.names import FORMATS, flyer_files, flyer_talen, taal_naam
 from wegwijzer.flyer.qr import qr_svg
-from wegwijzer.flyer.vertalingen import VERTALINGEN_DIR, Vertaling, load_vertalingen
+from wegwijzer.read.vertalingen import VERTALINGEN_DIR, Vertaling
+from wegwijzer.rules import publicatie
 
 TEMPLATE = "mamawegwijzer.typ"
 FORMAAT_DIR = "formaat"  # one main file per format: formaat/a5.typ, ...
@@ -478,10 +479,7 @@ def render_all(
     flyer are reported as warnings in `meldingen` (or on stderr when none is given).
     """
     root = Path(resultaat.project.root)
-    eigen = Meldingen()
-    vertalingen = load_vertalingen(root, eigen)
-    if eigen.has_errors:
-        raise FlyerFout("\n".join(m.format() for m in eigen.fouten))
+    vertalingen = resultaat.project.vertalingen  # read and validated with the data
     if "nl" not in vertalingen:
         raise FlyerFout(
             f"{(root / VERTALINGEN_DIR / 'nl.yml')}: bestand ontbreekt; daarin staan de vaste "
@@ -699,20 +697,22 @@ def _warn_onzeker(gemeenten: list[Any], onzeker_toestaan: bool, meldingen: Meldi
     found: dict[tuple[str, Any], tuple[Any, list[str]]] = {}
     for data in gemeenten:
         for entry in flyer_vermeldingen(data, onzeker_toestaan=False).weggelaten:
-            key = (entry.item.id, entry.plek_van("onzeker"))
+            key = (entry.item.id, publicatie.reden(entry)[0])
             found.setdefault(key, (entry, []))[1].append(data.info.naam)
     for (_, plek), (entry, namen) in found.items():
         item = entry.item
+        waarom = publicatie.reden(entry)[1]
         waar = namen[0] if len(namen) == 1 else f"{len(namen)} gemeenten: {', '.join(namen)}"
         if onzeker_toestaan:
             tekst = (
-                f"{item.label} '{item.id}' is onzeker ({item.onzeker}) en staat op de "
+                f"{item.label} '{item.id}' is niet gecontroleerd ({waarom}) en staat op de "
                 f"CONCEPT-flyers ({waar}); niet drukken voor het is nagekeken"
             )
         else:
             tekst = (
-                f"{item.label} '{item.id}' is onzeker ({item.onzeker}) en staat daarom NIET op de "
-                f"flyers ({waar}); controleer het en haal dan 'onzeker' weg"
+                f"{item.label} '{item.id}' is niet gecontroleerd ({waarom}) en staat daarom NIET "
+                f"op de flyers ({waar}); controleer het, zet de datum in 'gecontroleerd' en haal "
+                "'onzeker' weg"
             )
         if meldingen is not None:
             meldingen.waarschuwing(plek, tekst)

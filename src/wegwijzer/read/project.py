@@ -1,4 +1,8 @@
-"""Find and read the data files of a project root: landelijk, regio's and gemeenten."""
+"""Find and read the data files of a project root: landelijk, regio's, gemeenten and the
+translations of the flyer texts. Every run reads each file once; the output stages get what
+was read here (through `wegwijzer.rules.validate.Resultaat`). Files in the data folders that
+are not data files, and symbolic links that leave the project, are reported
+(`wegwijzer.read.mappen`)."""
 
 from __future__ import annotations
 
@@ -7,14 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, Plek
+from wegwijzer.read import mappen
 from wegwijzer.read.load import read
 from wegwijzer.read.models import GemeenteBestand, LandelijkBestand, RegioBestand
 from wegwijzer.read.parse import Parsed, parse_document
+from wegwijzer.read.vertalingen import VERTALINGEN_DIR, Vertaling, load_vertalingen
 
 LANDELIJK = Path("content") / "landelijk.yml"
 REGIO_DIR = Path("content") / "regio"
 GEMEENTEN_DIR = Path("gemeenten")
-SUFFIXES = (".yml", ".yaml")
+CONTENT_DIR = Path("content")
+SUFFIXES = mappen.SUFFIXES
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -31,6 +38,8 @@ class Project:
     bestanden: list[Path] = field(default_factory=list)
     # set when only this gemeente's file was read (`load_project(alleen=...)`)
     alleen: str | None = None
+    # the flyer texts per language (``content/vertalingen/<taal>.yml``), read with the data
+    vertalingen: dict[str, Vertaling] = field(default_factory=dict)
 
 
 def check_root(root: Path) -> Path:
@@ -45,10 +54,38 @@ def check_root(root: Path) -> Path:
     return root
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+_UITLEG = {
+    "regio": "hier staat per regio één bestand, zoals 'gelderland-midden.yml'",
+    "gemeente": "hier staat per gemeente één bestand, zoals 'ede.yml'",
+}
+
+
+def _content_files(root: Path, meldingen: Meldingen) -> list[Path]:
+    """``content/`` holds landelijk.yml and the folders regio/ and vertalingen/; the rest is
+    reported. Returns landelijk.yml when it is there and may be read."""
+    found = mappen.data_files(
+        root / CONTENT_DIR,
+        root,
+        meldingen,
+        mappen=(REGIO_DIR.name, VERTALINGEN_DIR.name),
+        uitleg="in content/ staan alleen landelijk.yml en de mappen regio/ en vertalingen/",
+    )
+    for path in found:
+        if path.name != LANDELIJK.name:
+            meldingen.waarschuwing(
+                Plek(path),
+                f"'{path.relative_to(root).as_posix()}' wordt niet gelezen: in content/ staat "
+                f"alleen {LANDELIJK.name}; een regio hoort in {REGIO_DIR.as_posix()}/, een "
+                f"gemeente in {GEMEENTEN_DIR.as_posix()}/",
+            )
+    return [p for p in found if p.name == LANDELIJK.name]
+
+
+def _noem(name: str) -> str:
+    juist = mappen.juiste_naam(name)
+    if juist is None or juist == name or not _SLUG.match(juist.rsplit(".", 1)[0]):
+        return ""
+    return f"; noem het '{juist}'"
 
 
 def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None) -> Project:
@@ -61,12 +98,12 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
     root = check_root(root)
     landelijk_path = root / LANDELIJK
     project = Project(root=root, landelijk=None, alleen=alleen)
-    if landelijk_path.is_file():
+    if _content_files(root, meldingen):
         project.bestanden.append(landelijk_path)
         document = read(landelijk_path, meldingen)
         if document is not None:
             project.landelijk = parse_document(document, LandelijkBestand, meldingen)
-    else:
+    elif not landelijk_path.is_symlink():  # a link that may not be read was reported
         meldingen.fout(
             Plek(landelijk_path),
             "bestand ontbreekt: hierin staan de landelijke hulplijnen en spoedhulp (112)",
@@ -75,7 +112,7 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
         ("regio", root / REGIO_DIR, project.regios, RegioBestand),
         ("gemeente", root / GEMEENTEN_DIR, project.gemeenten, GemeenteBestand),
     ):
-        for path in _files(folder):
+        for path in mappen.data_files(folder, root, meldingen, uitleg=_UITLEG[kind]):
             project.bestanden.append(path)
             slug = path.stem
             if alleen is not None and kind == "gemeente" and slug != alleen:
@@ -84,7 +121,8 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
                 meldingen.fout(
                     Plek(path),
                     f"bestandsnaam '{path.name}' is geen geldige {kind}-id: gebruik kleine "
-                    "letters, cijfers en streepjes, zoals 'ede.yml' of 'gelderland-midden.yml'",
+                    "letters, cijfers en streepjes, zoals 'ede.yml' of 'gelderland-midden.yml'"
+                    + _noem(path.name),
                 )
                 continue
             if slug in target or slug in project.onleesbaar:
@@ -100,4 +138,5 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
         p.parent == root / GEMEENTEN_DIR for p in project.bestanden
     ):
         meldingen.waarschuwing(Plek(root / GEMEENTEN_DIR), "geen gemeenten gevonden")
+    project.vertalingen = load_vertalingen(root, meldingen)
     return project

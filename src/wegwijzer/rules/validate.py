@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wegwijzer.read import links, phones
-from wegwijzer.rules import plain_language
+from wegwijzer.rules import plain_language, vertalingen
 from wegwijzer.diagnostics import Meldingen, Plek
 from wegwijzer.read.merge import GemeenteData, Merger, Vermelding
 from wegwijzer.read.models import ContactSoort, Dienst, today
@@ -55,9 +55,7 @@ def validate(root: Path, *, alleen: str | None = None) -> Resultaat:
     if alleen is None:
         check_project(project, meldingen)  # across gemeenten
     plain_language.check_project(project, meldingen)
-    from wegwijzer.flyer.vertalingen import check_vertalingen  # flyer texts, flyer_talen
-
-    check_vertalingen(project, gemeenten, meldingen)
+    vertalingen.check_vertalingen(project, gemeenten, meldingen)  # flyer texts, flyer_talen
     return Resultaat(project, gemeenten, meldingen)
 
 

@@ -1,0 +1,192 @@
+"""The rules on translations: what a flyer in a language needs, and what is missing,
+outdated (the Dutch text changed since it was translated) or machine-translated.
+
+The translations themselves are data, read by `wegwijzer.read.vertalingen`; which entries a
+flyer shows is `wegwijzer.rules.publicatie.flyer_vermeldingen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from wegwijzer.diagnostics import Meldingen
+from wegwijzer.read.values import suggestion, taal_naam
+from wegwijzer.read.vertalingen import (
+    PLACEHOLDERS,
+    VASTE_TEKSTEN,
+    VERTALINGEN_DIR,
+    Vertaling,
+    digits,
+    invulplekken,
+    same,
+    zoek,
+)
+from wegwijzer.rules.publicatie import flyer_vermeldingen
+
+
+# --- what a flyer needs -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Nodig:
+    """One text a flyer shows: where its Dutch comes from and how to name it in a message."""
+
+    sleutel: tuple[str, str]  # ("vast", key) or (entry id, field)
+    nl: str
+    omschrijving: str  # for messages: "vaste tekst 'titel'", "hulplijn 'x': 'bereikbaar'"
+    verplicht: bool = True  # naam is optional: a proper name may stay as it is
+
+
+def nodige_teksten(entries: Iterable[Any], nl: Vertaling | None) -> Iterator[Nodig]:
+    """Every text a flyer with these entries shows, with its Dutch source.
+
+    `entries` are the entry models (Hulplijn, Contact, ...) that appear on the flyer.
+    """
+    for key in VASTE_TEKSTEN:
+        tekst = nl.vast.get(key) if nl else None
+        yield Nodig(("vast", key), tekst.tekst if tekst else "", f"vaste tekst '{key}'")
+    for item in entries:
+        label = f"{item.label} '{item.id}'"
+        yield Nodig((item.id, "naam"), item.naam, f"{label}: 'naam'", verplicht=False)
+        kort = nl.vermeldingen.get(item.id, {}).get("kort") if nl else None
+        if kort is not None:
+            yield Nodig((item.id, "kort"), kort.tekst, f"{label}: 'kort'")
+        if item.bereikbaar:
+            yield Nodig((item.id, "bereikbaar"), item.bereikbaar, f"{label}: 'bereikbaar'")
+        kosten = getattr(item, "kosten", None)
+        if kosten and not item.gratis:
+            yield Nodig((item.id, "kosten"), kosten, f"{label}: 'kosten'")
+        for extra in item.extra_telefoon or ():
+            yield Nodig(
+                (item.id, f"extra_telefoon:{digits(extra.nummer.invoer)}"),
+                extra.label,
+                f"{label}: label van extra_telefoon {extra.nummer.weergave}",
+            )
+
+
+def ontbrekend(entries: Iterable[Any], vertalingen: Mapping[str, Vertaling], taal: str) -> list[str]:
+    """What a flyer in `taal` would show but is not translated (empty: complete)."""
+    nl = vertalingen.get("nl")
+    missing = []
+    for nodig in nodige_teksten(entries, nl):
+        if taal == "nl":
+            if nodig.sleutel[0] == "vast" and not nodig.nl:
+                missing.append(nodig.omschrijving)
+            continue
+        if nodig.verplicht and zoek(vertalingen.get(taal), nodig.sleutel) is None:
+            missing.append(nodig.omschrijving)
+    return missing
+
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+
+def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Meldingen) -> None:
+    """Translation files and flyer languages: called once by `wegwijzer.rules.validate.validate`
+    on the translations that `load_project` read.
+
+    - every language in a gemeente's ``flyer_talen`` has all texts its flyer shows (else an
+      error at that language in the gemeente file);
+    - fixed texts keep their placeholders; a translation of a Dutch text that has changed
+      since (``nl:``) is reported; machine translations are reported for review.
+    """
+    vertalingen = project.vertalingen
+    nl = vertalingen.get("nl")
+    for taal, vertaling in sorted(vertalingen.items()):
+        _check_placeholders(vertaling, meldingen)
+        if vertaling.heeft_machinevertaling:
+            meldingen.waarschuwing(
+                vertaling.machine_plek or vertaling.plek,
+                f"vertaling '{taal}' ({taal_naam(taal)}) bevat machinevertalingen "
+                "(machinevertaling: ja); laat een moedertaalspreker ze nakijken en zet dan "
+                "'machinevertaling: nee'",
+            )
+    if nl is not None:
+        for key in VASTE_TEKSTEN:
+            if key not in nl.vast:
+                meldingen.fout(nl.plek, f"vaste tekst '{key}' ontbreekt ({VASTE_TEKSTEN[key]})")
+    known_ids = {entry.item.id for data in gemeenten.values() for entry in data.all_entries()}
+    if getattr(project, "alleen", None) is not None:
+        known_ids = set()  # one gemeente read: the other gemeenten's ids are not known here
+    for taal, vertaling in sorted(vertalingen.items()):
+        for id, plek in vertaling.vermelding_plek.items():
+            if known_ids and id not in known_ids:
+                meldingen.waarschuwing(
+                    plek,
+                    f"vermelding '{id}' bestaat in geen enkele gemeente"
+                    f"{suggestion(id, known_ids)}; is de id veranderd?",
+                )
+    verouderd: set[tuple[str, tuple[str, str]]] = set()
+    for slug, data in sorted(gemeenten.items()):
+        talen = data.info.flyer_talen or []
+        if not talen:
+            continue
+        parsed = project.gemeenten.get(slug)
+        entries = [v.item for v in flyer_vermeldingen(data).alle]
+        for position, taal in enumerate(talen):
+            plek = (
+                parsed.document.plek(("gemeente", "flyer_talen", position))
+                if parsed is not None
+                else data.herkomst.get("flyer_talen", data.plek)
+            )
+            if taal == "nl":
+                continue
+            bestand = (VERTALINGEN_DIR / f"{taal}.yml").as_posix()
+            if taal not in vertalingen:
+                meldingen.fout(
+                    plek,
+                    f"flyer_talen: '{taal}' ({taal_naam(taal)}): er is geen vertaling; maak "
+                    f"{bestand} met alle teksten van de flyer. Zonder vertaling komt er geen "
+                    "flyer in deze taal",
+                )
+                continue
+            if nl is None:
+                meldingen.fout(
+                    plek,
+                    f"flyer_talen: '{taal}': {VERTALINGEN_DIR.as_posix()}/nl.yml ontbreekt; "
+                    "daarin staan de Nederlandse teksten die vertaald worden",
+                )
+                continue
+            missing = ontbrekend(entries, vertalingen, taal)
+            if missing:
+                shown = "; ".join(missing[:6])
+                more = f"; en nog {len(missing) - 6}" if len(missing) > 6 else ""
+                meldingen.fout(
+                    plek,
+                    f"flyer_talen: '{taal}' ({taal_naam(taal)}): vertaling ontbreekt in {bestand} "
+                    f"voor {shown}{more}. Zonder alle vertalingen komt er geen flyer in deze taal",
+                )
+            for nodig in nodige_teksten(entries, nl):
+                tekst = zoek(vertalingen[taal], nodig.sleutel)
+                if tekst is None or tekst.nl is None or same(tekst.nl, nodig.nl):
+                    continue
+                if (taal, nodig.sleutel) in verouderd:
+                    continue
+                verouderd.add((taal, nodig.sleutel))
+                meldingen.fout(
+                    tekst.plek,
+                    f"{nodig.omschrijving}: de Nederlandse tekst is veranderd sinds deze vertaling "
+                    f"(was '{tekst.nl}', nu '{nodig.nl}'); pas de vertaling aan en zet de nieuwe "
+                    "tekst bij 'nl:'",
+                )
+
+
+def _check_placeholders(vertaling: Vertaling, meldingen: Meldingen) -> None:
+    for key, tekst in vertaling.vast.items():
+        found = invulplekken(tekst.tekst)
+        for name in sorted(found - set(PLACEHOLDERS)):
+            meldingen.fout(
+                tekst.plek,
+                f"vaste tekst '{key}': onbekende invulplek '{{{name}}}'; gebruik "
+                + " of ".join(f"{{{p}}}" for p in PLACEHOLDERS),
+            )
+        needed = invulplekken(VASTE_TEKSTEN[key]) & set(PLACEHOLDERS)
+        for name in sorted(needed - found):
+            meldingen.fout(
+                tekst.plek,
+                f"vaste tekst '{key}': '{{{name}}}' ontbreekt; daar komt "
+                + ("de naam van de gemeente" if name == "gemeente" else "het adres van de pagina"),
+            )
