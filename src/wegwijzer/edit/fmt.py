@@ -729,13 +729,16 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def data_files(root: Path) -> list[Path]:
-    """The data files of a project root, in the order validate reads them."""
-    from wegwijzer.read.project import GEMEENTEN_DIR, LANDELIJK, REGIO_DIR, SUFFIXES
+    """The data files of a project root, in the order validate reads them (links that leave
+    the project are left out; validate reports them)."""
+    from wegwijzer.read import mappen
+    from wegwijzer.read.project import GEMEENTEN_DIR, LANDELIJK, REGIO_DIR
 
+    stil = Meldingen()
     found = [root / LANDELIJK] if (root / LANDELIJK).is_file() else []
+    found = [p for p in found if mappen.binnen_root(p, root, stil)]
     for folder in (root / REGIO_DIR, root / GEMEENTEN_DIR):
-        if folder.is_dir():
-            found += sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        found += mappen.data_files(folder, root, stil)
     return found
 
 
