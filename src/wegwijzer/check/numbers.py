@@ -20,6 +20,7 @@ from wegwijzer.diagnostics import Meldingen
 from wegwijzer.read.merge import GemeenteData, Merger, Vermelding
 from wegwijzer.read.phones import Telefoon, TelefoonFout
 from wegwijzer.read.project import Project
+from wegwijzer.rules import publicatie
 
 BASIS = ""  # the "gemeente" key of the base view (landelijk plus regio), for shared pages
 
@@ -43,6 +44,8 @@ class NummerIndex:
     waar: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     namen: dict[str, str] = field(default_factory=dict)  # entry id -> naam
     emails: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # email -> places
+    # (gemeente, entry id) of entries whose numbers may be no call button nor be printed
+    niet_belbaar: set[tuple[str, str]] = field(default_factory=set)
     # entry id -> its numbers in any gemeente (None: unknown), filled as asked
     _overal: dict[str, dict[str, Telefoon] | None] = field(default_factory=dict, repr=False)
 
@@ -56,6 +59,28 @@ class NummerIndex:
             self.waar.setdefault(number.tel, set()).add((gemeente, item.id))
         if item.email:
             self.emails.setdefault(str(item.email).lower(), set()).add((gemeente, item.id))
+        if not publicatie.belbaar(item):
+            self.niet_belbaar.add((gemeente, item.id))
+
+    def belbaar(self, entry_id: str, gemeente: str | None) -> bool:
+        """`publicatie.belbaar` for the entry as a page of `gemeente` shows it (None: a shared
+        page, where it counts when it is dialable anywhere)."""
+        if gemeente is not None and gemeente in self.per_gemeente:
+            return (gemeente, entry_id) not in self.niet_belbaar
+        return any(
+            (g, entry_id) not in self.niet_belbaar for g, e in self._places(entry_id)
+        )
+
+    def drukbaar(self, tel: str, gemeente: str) -> bool:
+        """True when some entry of `gemeente` with this number may be printed on its flyer."""
+        return any(
+            g == gemeente and (g, e) not in self.niet_belbaar for g, e in self.waar.get(tel, ())
+        )
+
+    def _places(self, entry_id: str) -> Iterator[tuple[str, str]]:
+        for gemeente, entries in self.per_gemeente.items():
+            if entry_id in entries:
+                yield gemeente, entry_id
 
     def known(self, tel: str) -> bool:
         return tel in self.waar

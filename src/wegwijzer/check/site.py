@@ -453,6 +453,12 @@ class SiteCheck:
             return
         self.result.getoond.setdefault(entry_id, set()).add(tel)
         gemeente = self._gemeente(pagina)
+        if not self.index.belbaar(entry_id, gemeente):
+            self.meldingen.fout(
+                plek,
+                f"tel-link {shown}: '{self.index.namen.get(entry_id, entry_id)}' ({entry_id}) is "
+                "niet gecontroleerd, en dan is het nummer geen belknop; bouw de site opnieuw",
+            )
         allowed = self.index.allowed(entry_id, gemeente)
         if allowed is None or tel in allowed:
             return
@@ -590,6 +596,13 @@ class SiteCheck:
                     Plek(pdf),
                     f"flyer toont {found.telefoon.weergave}, maar dat nummer staat niet in de "
                     f"gegevens van gemeente {slug}; maak de flyer opnieuw (wegwijzer build)",
+                )
+            elif not self.index.drukbaar(tel, slug):
+                self.meldingen.fout(
+                    Plek(pdf),
+                    f"flyer toont {found.telefoon.weergave}, maar dat nummer hoort bij een "
+                    f"vermelding van gemeente {slug} die niet gecontroleerd is; wat niet gecontroleerd "
+                    "is, komt niet op een flyer (is dit een CONCEPT-flyer?); maak de flyer opnieuw",
                 )
             elif on_page is not None and tel not in on_page:
                 self.meldingen.waarschuwing(

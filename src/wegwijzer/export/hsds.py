@@ -54,6 +54,7 @@ from wegwijzer.read.models import (
 )
 from wegwijzer.read.phones import Telefoon
 from wegwijzer.read.values import taal_naam
+from wegwijzer.rules import publicatie
 
 # Fixed for good: changing it changes every id in every export.
 NAMESPACE = uuid.UUID("5c1f6a3e-4b8d-5e2a-9f17-6b0c2d8e4a91")
@@ -92,7 +93,10 @@ def _terms() -> dict[str, Term]:
         Term("sinds", "Sinds", "Sinds wanneer de hulp wordt aangeboden (in 'value')."),
         Term("bijzonderheden", "Bijzonderheden", "Wat professionals moeten weten (in 'value')."),
         Term("bron", "Bron", "Waar de gegevens vandaan komen (in 'value')."),
-        Term("onzeker", "Nog niet zeker", "Een gegeven is nog niet nagekeken; de reden staat in 'value'."),
+        Term("onzeker", "Nog niet zeker",
+             "Een gegeven is nog niet nagekeken, of de hulp is nog nooit gecontroleerd; de reden "
+             "staat in 'value'. Op de site is het nummer dan geen belknop (behalve bij spoedhulp) "
+             "en op de flyer staat het niet."),
     ]
     return {term.code: term for term in terms}
 
@@ -207,8 +211,9 @@ def _attribute(link_id: str, link_entity: str, key: str, code: str, value: str |
 
 def _source_attributes(item: Entry, link_id: str, entity: str, key: str) -> list[dict]:
     result = [_attribute(link_id, entity, key, "bron", item.bron)] if item.bron else []
-    if item.onzeker:
-        result.append(_attribute(link_id, entity, key, "onzeker", item.onzeker))
+    if publicatie.onzeker(item):  # the rule the site and flyer follow; never checked counts
+        reden = item.onzeker or "nog nooit gecontroleerd"
+        result.append(_attribute(link_id, entity, key, "onzeker", reden))
     return result
 
 

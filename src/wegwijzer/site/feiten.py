@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from wegwijzer.read.links import Website
 from wegwijzer.read.models import Entry, ExtraTelefoon
 from wegwijzer.read.phones import Telefoon
+from wegwijzer.rules import publicatie
 from wegwijzer.site.overzicht import Aanbod, Overzicht
 from wegwijzer.site.render import datum, join_nl
 
@@ -65,9 +66,10 @@ def velden(item: Entry) -> dict[str, Any]:
     return result
 
 
-def onzeker(item: Entry) -> bool:
-    """Not (yet) verified: marked by the editor, or never checked."""
-    return bool(item.onzeker) or item.gecontroleerd is None
+#: Not (yet) verified, and whether the numbers are call buttons: the one rule, shared with
+#: the flyer, the checker and the exports.
+onzeker = publicatie.onzeker
+belbaar = publicatie.belbaar
 
 
 def badges(item: Entry, *, pro: bool = False) -> list[Badge]:
