@@ -1,8 +1,9 @@
 """MamaWegwijzer flyers: print-grade PDFs per gemeente and language, rendered with Typst.
 
 - `names`: file names (shared with the site);
-- `vertalingen`: the texts and their translations (``content/vertalingen/<taal>.yml``);
-- `inhoud`: which entries go on a flyer and the JSON the template gets;
+- `vertalingen`: the texts of one flyer in one language, looked up in the translations the
+  read side handed over (``Project.vertalingen``);
+- `inhoud`: the JSON the template gets (which entries: `wegwijzer.rules.publicatie`);
 - `qr`: the QR code as SVG;
 - `render`: Typst, fitting, PDF boxes, atomic writing (`render_all`).
 
