@@ -242,7 +242,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_flyers(args: argparse.Namespace) -> int:
     from wegwijzer.read.config import read_config
-    from wegwijzer.flyer.render import render_all
+    from wegwijzer.flyer import render_all
     from wegwijzer.read.project import GEMEENTEN_DIR
     from wegwijzer.rules.validate import validate
 
