@@ -267,3 +267,107 @@ def test_translations_are_parsed_once_and_edits_are_seen(root: Path, monkeypatch
     module.load_vertalingen(root, Meldingen())
     assert len(parsed) == 3 * count  # an edited folder is read again
     assert len(list((root / module.CACHE_DIR).glob("*.pickle"))) == 1  # only the newest is kept
+
+
+# --- a damaged or foreign cache is a miss, never a broken file or a crash ------------------
+
+
+def _entry(root: Path, published: bytes) -> Path:
+    """The cache entry whose A5 file is `published` (found by content, not by its manifest)."""
+    [entry] = [p.parent for p in (root / CACHE_DIR).glob("*/*/a5") if p.read_bytes() == published]
+    return entry
+
+
+@pytest.fixture
+def rendered(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The flyers of a first run (which fills the cache)."""
+    return _render(root, tmp_path / "eerst")
+
+
+ALFA_NL = "alfa/mamawegwijzer-alfa-nl"
+
+
+def _damage(entry: Path, how: str, rendered: dict[str, bytes]) -> None:
+    if how == "afgekapt":  # a truncated PDF (a full disk, a copy that stopped)
+        pdf = (entry / "a5").read_bytes()
+        (entry / "a5").write_bytes(pdf[: len(pdf) // 2])
+    elif how == "zelfde-grootte":  # same size, other bytes (a flipped bit)
+        pdf = bytearray((entry / "a5").read_bytes())
+        pdf[len(pdf) // 2] ^= 0x01
+        (entry / "a5").write_bytes(bytes(pdf))
+    elif how == "png-weg":
+        (entry / "png").unlink()
+    elif how == "extra-bestand":
+        (entry / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    elif how == "andere-gemeente":  # beta's flyer where alfa's should be
+        (entry / "a5").write_bytes(rendered["beta/mamawegwijzer-beta-nl-a5.pdf"])
+    elif how == "manifest-weg":
+        (entry / "manifest.json").unlink()
+    elif how == "manifest-kapot":
+        (entry / "manifest.json").write_bytes(b"{\"versie\": 1, \xff")
+    elif how == "manifest-vreemd":
+        (entry / "manifest.json").write_text('[["niet", "van", "ons"]]', encoding="utf-8")
+    elif how == "manifest-diep":
+        (entry / "manifest.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    else:
+        raise AssertionError(how)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "afgekapt", "zelfde-grootte", "png-weg", "extra-bestand", "andere-gemeente",
+        "manifest-weg", "manifest-kapot", "manifest-vreemd", "manifest-diep",
+    ],
+)
+def test_a_damaged_cache_entry_is_rendered_again(
+    root: Path, tmp_path: Path, rendered: dict[str, bytes], how: str
+) -> None:
+    entry = _entry(root, rendered[f"{ALFA_NL}-a5.pdf"])
+    _damage(entry, how, rendered)
+    uitkomst, files = _run(root, tmp_path / "daarna")
+    assert files == rendered  # every file whole and the right one, the PNG included
+    assert (uitkomst.gerenderd, uitkomst.uit_cache) == (1, 3)
+    # the entry was replaced: the next run serves it from the cache, as it should be
+    assert sorted(p.name for p in entry.iterdir()) == ["a4", "a5", "drukwerk", "manifest.json", "png"]
+    uitkomst, files = _run(root, tmp_path / "weer")
+    assert files == rendered and (uitkomst.gerenderd, uitkomst.uit_cache) == (0, 4)
+
+
+def test_another_gemeentes_entry_under_the_key_is_not_served(
+    root: Path, tmp_path: Path, rendered: dict[str, bytes]
+) -> None:
+    """A whole entry copied under another key (manifest and all) is not that flyer."""
+    import shutil
+
+    alfa = _entry(root, rendered[f"{ALFA_NL}-a5.pdf"])
+    beta = _entry(root, rendered["beta/mamawegwijzer-beta-nl-a5.pdf"])
+    shutil.rmtree(alfa)
+    shutil.copytree(beta, alfa)
+    uitkomst, files = _run(root, tmp_path / "daarna")
+    assert files == rendered
+    assert (uitkomst.gerenderd, uitkomst.uit_cache) == (1, 3)
+
+
+def test_the_manifest_says_what_each_file_is(root: Path, rendered: dict[str, bytes]) -> None:
+    import hashlib
+    import json
+
+    entry = _entry(root, rendered[f"{ALFA_NL}-a5.pdf"])
+    manifest = json.loads((entry / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["sleutel"], manifest["gemeente"], manifest["taal"]) == (entry.name, "alfa", "nl")
+    names = {"a5": "-a5.pdf", "drukwerk": "-drukwerk.pdf", "a4": "-a4.pdf", "png": ".png"}
+    for formaat, suffix in names.items():
+        content = rendered[ALFA_NL + suffix]
+        assert manifest["bestanden"][formaat] == {
+            "grootte": len(content), "sha256": hashlib.sha256(content).hexdigest()
+        }
+
+
+def test_an_unwritable_cache_costs_only_time(root: Path, tmp_path: Path) -> None:
+    """A cache folder that cannot be made (a file in its place) renders every flyer, and fails nothing."""
+    cache = root / CACHE_DIR
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text("geen map", encoding="utf-8")
+    uitkomst, files = _run(root, tmp_path / "out")
+    assert (uitkomst.gerenderd, uitkomst.uit_cache, len(files)) == (4, 0, 16)
