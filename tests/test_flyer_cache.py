@@ -371,3 +371,25 @@ def test_an_unwritable_cache_costs_only_time(root: Path, tmp_path: Path) -> None
     cache.write_text("geen map", encoding="utf-8")
     uitkomst, files = _run(root, tmp_path / "out")
     assert (uitkomst.gerenderd, uitkomst.uit_cache, len(files)) == (4, 0, 16)
+
+
+def test_a_run_removes_what_a_killed_run_was_writing(root: Path, tmp_path: Path, rendered: dict[str, bytes]) -> None:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    dead = child.pid
+    half_flyer = tmp_path / "out" / "alfa" / f".tmp-{dead}-q1-mamawegwijzer-alfa-nl-a5.pdf"
+    half_flyer.parent.mkdir(parents=True)
+    half_flyer.write_bytes(b"%PDF-1.7 afgebr")
+    [part] = [p for p in (root / CACHE_DIR).iterdir() if p.is_dir()][:1]
+    half_entry = part / f".tmp-{dead}-k2"
+    half_entry.mkdir()
+    (half_entry / "a5").write_bytes(b"%PDF-1.7 afgebr")
+    _, files = _run(root, tmp_path / "out")
+    assert files == rendered
+    assert not half_flyer.exists() and not half_entry.exists()
+    assert sorted(p.name for p in (tmp_path / "out" / "alfa").iterdir()) == sorted(
+        Path(name).name for name in rendered if name.startswith("alfa/")
+    )
