@@ -56,10 +56,12 @@ def _env(temp: Path) -> dict[str, str]:
 
 
 def _start(temp: Path, *args: str | Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "wegwijzer", *map(str, args)],
-        env=_env(temp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    """Start a command; what it prints goes to `<temp>/../uitvoer.txt` (a pipe could fill up)."""
+    with (temp.parent / "uitvoer.txt").open("wb") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "wegwijzer", *map(str, args)],
+            env=_env(temp), stdout=log, stderr=subprocess.STDOUT,
+        )
 
 
 def _children(pid: int) -> set[int]:
@@ -107,7 +109,7 @@ def _end(run: subprocess.Popen[bytes], workers: set[int]) -> None:
 def _workers_started(run: subprocess.Popen[bytes], count: int = 2) -> set[int]:
     """Wait until `run` has `count` renderers of its own going; their pids."""
     def started() -> bool:
-        assert run.poll() is None, run.stderr.read().decode() if run.stderr else run.returncode
+        assert run.poll() is None, (temp.parent / "uitvoer.txt").read_text(errors="replace")
         return len(_workers(run.pid)) >= count
 
     _wait_for(started, 120, "werkers gestart")
@@ -188,7 +190,9 @@ def test_a_terminated_build_removes_its_flyer_folder(project: Path, temp: Path, 
         _wait_for(lambda: not any(_alive(p) for p in workers), WACHTTIJD, f"werkers {workers} gestopt")
     finally:
         _end(run, workers)
-    assert run.returncode != 0
+    assert run.returncode == 130  # as Ctrl-C
+    uitvoer = (tmp_path / "uitvoer.txt").read_text(encoding="utf-8")
+    assert "wegwijzer: afgebroken" in uitvoer and "Traceback" not in uitvoer
     assert not list(temp.glob("wegwijzer-flyers-*"))
     assert not (tmp_path / "site").exists()
     assert not [p for p in tmp_path.iterdir() if ".bouw-" in p.name]
