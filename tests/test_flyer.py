@@ -30,7 +30,7 @@ from wegwijzer.read.config import read_config
 from wegwijzer.diagnostics import Meldingen
 from wegwijzer.flyer import flyer_files, render_all
 from wegwijzer.flyer.qr import QUIET_ZONE, check_url, modules, qr_svg
-from wegwijzer.flyer.render import FlyerFout
+from wegwijzer.flyer import FlyerFout
 from wegwijzer.read.vertalingen import VASTE_TEKSTEN
 from wegwijzer.rules.validate import validate
 

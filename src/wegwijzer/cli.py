@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from wegwijzer import __version__
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = _stop_on_sigterm()
     try:
         return int(args.func(args))
     except GebruiksFout as exc:
@@ -173,6 +175,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("WEGWIJZER_DEBUG"):
             raise
         return EXIT_INTERN
+    finally:
+        _restore_sigterm(previous)
+
+
+def _stop_on_sigterm() -> Any:
+    """Let a `kill` (SIGTERM) stop a command as Ctrl-C does, so its cleanup runs (temporary
+    folders removed, workers stopped); the handler it replaced, to put back."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        return None
+
+
+def _restore_sigterm(previous: Any) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_meldingen(meldingen: Meldingen, *, alleen_fouten: bool = False) -> None:
@@ -242,7 +267,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_flyers(args: argparse.Namespace) -> int:
     from wegwijzer.read.config import read_config
-    from wegwijzer.flyer.render import render_all
+    from wegwijzer.flyer import render_all
     from wegwijzer.read.project import GEMEENTEN_DIR
     from wegwijzer.rules.validate import validate
 

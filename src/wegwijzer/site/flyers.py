@@ -42,6 +42,18 @@ def available() -> bool:
     return True
 
 
+def temp_dir() -> Path:
+    """A new folder to render a build's flyers into: one the flyer stage can clean up after
+    a killed run (its name carries this process's id), else a plain temporary folder."""
+    try:
+        from wegwijzer.flyer import flyer_map
+    except ImportError:
+        import tempfile
+
+        return Path(tempfile.mkdtemp(prefix="wegwijzer-flyers-"))
+    return flyer_map()
+
+
 def render(resultaat: Any, out_dir: Path, config: Any, meldingen: Meldingen | None = None) -> list[Path]:
     """Render every flyer into `out_dir/<gemeente>/`; [] when there is no flyer stage.
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -146,7 +145,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             return  # flyer_dir stays None
         from wegwijzer.read.config import read_config
 
-        self.flyer_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-flyers-"))
+        self.flyer_dir = flyers.temp_dir()
         self.flyer_meldingen = Meldingen()
         # a thread of its own: the flyer stage mostly waits for its worker processes
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-flyers")
