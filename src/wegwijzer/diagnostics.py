@@ -40,16 +40,20 @@ def _relative(path: Path, base: Path) -> str:
 
 @dataclass(frozen=True, order=True)
 class Melding:
+    """One problem. `code` is its stable name in `wegwijzer.codes` (as yamllint's rule ids)."""
+
     plek: Plek
     ernst: Ernst
     tekst: str
+    code: str = ""
 
     @property
     def is_fout(self) -> bool:
         return self.ernst is Ernst.FOUT
 
     def format(self, base: Path | None = None) -> str:
-        return f"{self.plek.display(base)}: {self.ernst}: {self.tekst}"
+        text = f"{self.plek.display(base)}: {self.ernst}: {self.tekst}"
+        return f"{text} [{self.code}]" if self.code else text
 
 
 @dataclass
@@ -58,11 +62,11 @@ class Meldingen:
 
     _items: dict[Melding, None] = field(default_factory=dict)
 
-    def fout(self, plek: Plek, tekst: str) -> None:
-        self.add(Melding(plek, Ernst.FOUT, tekst))
+    def fout(self, plek: Plek, tekst: str, code: str = "") -> None:
+        self.add(Melding(plek, Ernst.FOUT, tekst, code))
 
-    def waarschuwing(self, plek: Plek, tekst: str) -> None:
-        self.add(Melding(plek, Ernst.WAARSCHUWING, tekst))
+    def waarschuwing(self, plek: Plek, tekst: str, code: str = "") -> None:
+        self.add(Melding(plek, Ernst.WAARSCHUWING, tekst, code))
 
     def add(self, melding: Melding) -> None:
         self._items.setdefault(melding, None)
