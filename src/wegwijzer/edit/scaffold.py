@@ -19,9 +19,8 @@ from wegwijzer.read.load import read
 from wegwijzer.read.models import RegioBestand
 from wegwijzer.read.parse import parse_document
 from wegwijzer.read.project import GEMEENTEN_DIR, REGIO_DIR
-from wegwijzer.read.values import slugify, suggestion
+from wegwijzer.read.values import SLUG, slugify, suggestion
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLAIN = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .()-]*$")
 
 
@@ -98,7 +97,7 @@ def create(root: Path, naam: str, regio: str, slug: str | None = None) -> Path:
     if not naam:
         raise GebruiksFout("geef de naam van de gemeente, zoals: wegwijzer nieuw Ede --regio ...")
     slug = slug or slugify(naam)
-    if not _SLUG.match(slug):
+    if not SLUG.match(slug):
         raise GebruiksFout(
             f"'{slug}' is geen geldige id voor een gemeente: gebruik kleine letters, cijfers en "
             "streepjes (geef er een met --id)"

@@ -6,7 +6,6 @@ are not data files, and symbolic links that leave the project, are reported
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from wegwijzer.read import mappen
 from wegwijzer.read.load import read
 from wegwijzer.read.models import GemeenteBestand, LandelijkBestand, RegioBestand
 from wegwijzer.read.parse import Parsed, parse_document
+from wegwijzer.read.values import SLUG
 from wegwijzer.read.vertalingen import VERTALINGEN_DIR, Vertaling, load_vertalingen
 
 LANDELIJK = Path("content") / "landelijk.yml"
@@ -22,7 +22,6 @@ REGIO_DIR = Path("content") / "regio"
 GEMEENTEN_DIR = Path("gemeenten")
 CONTENT_DIR = Path("content")
 SUFFIXES = mappen.SUFFIXES
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -83,7 +82,7 @@ def _content_files(root: Path, meldingen: Meldingen) -> list[Path]:
 
 def _noem(name: str) -> str:
     juist = mappen.juiste_naam(name)
-    if juist is None or juist == name or not _SLUG.match(juist.rsplit(".", 1)[0]):
+    if juist is None or juist == name or not SLUG.match(juist.rsplit(".", 1)[0]):
         return ""
     return f"; noem het '{juist}'"
 
@@ -117,7 +116,7 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
             slug = path.stem
             if alleen is not None and kind == "gemeente" and slug != alleen:
                 continue
-            if not _SLUG.match(slug):
+            if not SLUG.match(slug):
                 meldingen.fout(
                     Plek(path),
                     f"bestandsnaam '{path.name}' is geen geldige {kind}-id: gebruik kleine "

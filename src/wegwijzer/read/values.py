@@ -69,7 +69,8 @@ def _tekst(value: Any) -> str:
 
 Tekst = Annotated[str, BeforeValidator(_tekst), WithJsonSchema({"type": "string", "minLength": 1})]
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""The one slug pattern: ids, gemeente file names and page addresses."""
 
 
 def slugify(text: str) -> str:
@@ -82,7 +83,7 @@ def slugify(text: str) -> str:
 
 def _slug(value: Any) -> str:
     text = _text(value, "een id")
-    if not _SLUG.match(text):
+    if not SLUG.match(text):
         hint = slugify(text)
         suggestion = f" (bedoel je '{hint}'?)" if hint else ""
         raise _fout(
@@ -95,7 +96,7 @@ def _slug(value: Any) -> str:
 Slug = Annotated[
     str,
     BeforeValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
+    WithJsonSchema({"type": "string", "pattern": SLUG.pattern}),
 ]
 
 # --- dates --------------------------------------------------------------------------------
