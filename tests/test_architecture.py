@@ -124,3 +124,21 @@ def test_imports_point_one_way() -> None:
                 continue
             wrong.append(f"{module} imports {target}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_folder_is_a_package_that_says_what_it_is() -> None:
+    """Each folder with Python modules has an `__init__.py` whose docstring's first line says
+    what it is; no folder has the name of a module beside it (`site/pages/` hid `pages.py`)."""
+    problems = []
+    for folder in sorted({p.parent for p in PACKAGE.rglob("*.py")}):
+        init = folder / "__init__.py"
+        if not init.is_file():
+            problems.append(f"{folder.relative_to(PACKAGE.parent)}: no __init__.py")
+            continue
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        if not doc or not doc.splitlines()[0].strip():
+            problems.append(f"{init.relative_to(PACKAGE.parent)}: no one-line docstring")
+    for folder in sorted(p for p in PACKAGE.rglob("*") if p.is_dir() and p.name != "__pycache__"):
+        if folder.with_suffix(".py").is_file():
+            problems.append(f"{folder.relative_to(PACKAGE.parent)}/ shadows {folder.name}.py")
+    assert not problems, "\n".join(problems)

@@ -26,6 +26,10 @@ from wegwijzer.rules.validate import Resultaat, validate
 
 SITE_MARKERS = ("index.html", "404.html", "sitemap.xml")
 DOCS_DIR = "docs"
+# Folders of the project that an output folder may not be, nor lie in: the data, the templates
+# (flyer/, docs/) and the repository's own folders. `mkdocs build` checks its site_dir with
+# `check_out` too (site/plugin.py).
+PROTECTED = ("content", GEMEENTEN_DIR, DOCS_DIR, "flyer", "src", "tests", "scripts", ".git")
 
 
 @dataclass
@@ -43,9 +47,9 @@ def check_out(out: Path, root: Path) -> None:
     out_abs, root_abs = out.resolve(), root.resolve()
     if out_abs == root_abs or out_abs in root_abs.parents:
         raise GebruiksFout(f"--out '{out}' is de projectmap zelf of een map erboven; kies bijvoorbeeld '{root / 'site'}'")
-    for data_dir in (root_abs / "content", root_abs / GEMEENTEN_DIR, root_abs / DOCS_DIR):
+    for data_dir in (root_abs / name for name in PROTECTED):
         if out_abs == data_dir or data_dir in out_abs.parents:
-            raise GebruiksFout(f"--out '{out}' ligt in '{data_dir.name}/'; daar staan gegevens, geen site")
+            raise GebruiksFout(f"--out '{out}' ligt in '{data_dir.name}/'; daar staan gegevens of bronbestanden, geen site")
     if out.exists() and not out.is_dir():
         raise GebruiksFout(f"--out '{out}' is een bestand, geen map")
     if out.is_dir() and any(out.iterdir()) and not any((out / m).exists() for m in SITE_MARKERS):

@@ -36,9 +36,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from wegwijzer.diagnostics import Meldingen, WegwijzerFout
+from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
 from wegwijzer.read.project import GEMEENTEN_DIR
 from wegwijzer.site import csp, feiten, flyers
+from wegwijzer.site.build import check_out
 from wegwijzer.site.overzicht import Overzicht, build_overzicht
 from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas
 from wegwijzer.site.render import render, render_unsanitised, sanitize
@@ -49,7 +50,7 @@ log = logging.getLogger("mkdocs.plugins.wegwijzer")
 HERE = Path(__file__).parent
 OVERRIDES = HERE / "overrides"
 ASSETS = HERE / "assets"
-PAGES = HERE / "pages"  # standard hand-written pages; a file of the same name in docs/ wins
+PAGES = HERE / "standaardteksten"  # standard hand-written pages; a file of the same name in docs/ wins
 ASSET_URI = "assets/wegwijzer"
 CSS = ("wegwijzer.css",)
 JS = ("wegwijzer.js",)
@@ -106,6 +107,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 config.extra_javascript.append(f"{ASSET_URI}/{name}")
 
         root = self.root(config)
+        if self.preset is None:  # `wegwijzer build` checked its own --out already
+            self._check_site_dir(config, root)
         resultaat = self.preset if self.preset is not None else self._validate(root)
         self.overzicht = build_overzicht(resultaat.gemeenten)
         for slug in self.overzicht.gemeenten:
@@ -117,6 +120,21 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.pages = {page.src_uri: page for page in alle_paginas(self.overzicht, None)}
         self._start_flyers(resultaat, root)
         return config
+
+    @staticmethod
+    def _check_site_dir(config: MkDocsConfig, root: Path) -> None:
+        """Refuse a site_dir (`mkdocs build -d`) that MkDocs' clean would destroy: the data,
+        the templates, the repository's own folders, the project root, or any folder that is
+        not a site; the same check as `wegwijzer build --out`."""
+        site_dir = Path(config.site_dir)
+        try:
+            check_out(site_dir, root)
+        except GebruiksFout as exc:
+            reason = str(exc).replace(f"--out '{site_dir}'", f"'{site_dir}'", 1)
+            raise PluginError(
+                f"wegwijzer: site_dir (mkdocs build -d) {reason}. MkDocs maakt die map leeg "
+                "voor het bouwen, dus er is niets gebouwd en niets verwijderd."
+            ) from None
 
     def _validate(self, root: Path) -> Resultaat:
         try:

@@ -1,0 +1,73 @@
+"""`mkdocs build` and `mkdocs serve` run by hand on a copy of the project (issue 11, items 2, 9
+and 15): a site folder that would destroy data is refused, nothing outside the project is
+published, and a serve with broken data keeps the last good site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+ENV = {**os.environ, "WEGWIJZER_FLYERS": "false", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def make_project(tmp: Path) -> Path:
+    """A copy of the shipped project with the repository's folders a careless -d could hit."""
+    root = tmp / "proj"
+    for name in ("content", "gemeenten", "docs", "flyer"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("src", "tests", "scripts"):
+        (root / name).mkdir()
+        (root / name / "keep.py").write_text("# a source file\n", encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def mkdocs(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=root, env=ENV,
+        capture_output=True, text=True, timeout=timeout, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_project(tmp_path_factory.mktemp("direct"))
+
+
+# MkDocs itself refuses a site_dir that holds docs_dir (in English); the plugin the others.
+MKDOCS_REFUSES = {"docs", ".", ".."}
+
+
+@pytest.mark.parametrize(
+    "site_dir",
+    ["content", "gemeenten", "content/regio", "gemeenten/x", "docs", "flyer", "flyer/formaat",
+     "src", "tests", "scripts", ".git", ".", ".."],
+)
+def test_mkdocs_build_refuses_a_site_dir_that_would_delete_data(project: Path, site_dir: str) -> None:
+    before = snapshot(project)
+    run = mkdocs(project, "build", "-q", "-d", site_dir)
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr, run.stderr
+    assert "site_dir" in run.stderr, run.stderr
+    if site_dir not in MKDOCS_REFUSES:
+        assert "niets verwijderd" in run.stderr, run.stderr  # the plugin's Dutch message
+    assert snapshot(project) == before  # every data file still there, byte for byte
+    assert not (project / site_dir / "index.html").exists()
+
+
+def test_mkdocs_build_into_a_new_folder_still_works(project: Path, tmp_path: Path) -> None:
+    run = mkdocs(project, "build", "-q", "-d", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out" / "ede" / "index.html").is_file()
