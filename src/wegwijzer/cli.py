@@ -327,7 +327,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     for path in uitkomst.gewijzigd:
         print(f"{Plek(path).display()}: {'zou worden opgemaakt' if args.check else 'opgemaakt'}")
     fouten = len({m.plek.path for m in uitkomst.meldingen.fouten})
-    total = len(uitkomst.gewijzigd) + len(uitkomst.ongewijzigd) + fouten
+    tussendoor = len(uitkomst.tussendoor)
+    total = len(uitkomst.gewijzigd) + len(uitkomst.ongewijzigd) + fouten + tussendoor
     if args.check:
         summary = f"{len(uitkomst.gewijzigd)} van {total} bestanden zouden anders worden opgemaakt"
         if uitkomst.gewijzigd:
@@ -336,8 +337,11 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         summary = f"{len(uitkomst.gewijzigd)} van {total} bestanden opgemaakt"
     if fouten:
         summary += f"; {fouten} niet opgemaakt door fouten"
+    if tussendoor:
+        summary += (f"; {tussendoor} niet opgemaakt omdat {'het' if tussendoor == 1 else 'ze'} "
+                    "tussendoor gewijzigd of weggehaald " + ("is" if tussendoor == 1 else "zijn"))
     print(summary, file=sys.stderr)
-    if fouten or (args.check and uitkomst.gewijzigd):
+    if fouten or tussendoor or (args.check and uitkomst.gewijzigd):
         return EXIT_FOUT
     return EXIT_OK
 

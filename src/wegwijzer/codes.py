@@ -25,6 +25,14 @@ _CATALOGUS: tuple[Code, ...] = (
     # --- read side: files and YAML (read/) ---
     # --- rules (rules/) ---
     # --- site (site/), flyer (flyer/), check (check/), edit (edit/), export (export/) ---
+    # --- fmt ---
+    Code(
+        "fmt-tussendoor-gewijzigd",
+        "Bestand veranderde terwijl 'wegwijzer fmt' liep",
+        "Iemand heeft het bestand opgeslagen, vervangen of weggehaald nadat 'wegwijzer fmt' het "
+        "had gelezen. fmt heeft het daarom niet opgemaakt: zo blijft die wijziging staan. Sla je "
+        "werk op en draai 'wegwijzer fmt' nog een keer.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.naam: code for code in _CATALOGUS}
