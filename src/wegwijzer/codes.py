@@ -203,6 +203,22 @@ _CATALOGUS: tuple[Code, ...] = (
         "talen: [nl, ar]",
     ),
     Code(
+        "teken-onzichtbaar",
+        "Onzichtbaar teken weggelaten",
+        "In de tekst staat een teken dat je niet ziet, zoals een breedteloze spatie (U+200B), "
+        "een woordverbinder of een zacht afbreekstreepje op een rare plek. Het komt vaak mee bij "
+        "kopiëren uit een e-mail, website of pdf. De Wegwijzer laat het weg op de site en de "
+        "flyer; haal het ook weg uit het bestand (typ het woord of nummer opnieuw).",
+    ),
+    Code(
+        "teken-stuurteken",
+        "Stuurteken in de tekst",
+        "In de tekst staat een stuurteken: een teken dat de leesrichting omdraait (zoals U+202E, "
+        "dan staat 0612345678 er als 8765432160) of een teken voor een terminal of printer "
+        "(zoals escape, U+001B). Het wordt nooit gepubliceerd, maar de site en flyers worden pas "
+        "gemaakt als je het weghaalt: typ die tekst opnieuw.",
+    ),
+    Code(
         "tekst-leeg",
         "Tekst is leeg",
         "Hier hoort een tekst te staan, maar er staat niets. Vul de tekst in, of haal het veld "
@@ -210,11 +226,27 @@ _CATALOGUS: tuple[Code, ...] = (
     ),
     Code(
         "telefoon-ongeldig",
-        "Telefoonnummer is niet goed",
-        "Het telefoonnummer kan niet worden gebeld. Een gewoon nummer heeft 10 cijfers, zoals "
-        "085 130 46 58; 0800- en 0900-nummers en korte nummers zoals 112 mogen ook. Zet het "
-        "nummer tussen aanhalingstekens.",
+        "Geen geldig telefoonnummer",
+        "Het nummer bestaat niet in Nederland: het heeft te veel of te weinig cijfers, of het is "
+        "geen bekend kort nummer. Controleer het nummer bij de bron en schrijf het zoals op de "
+        "website van de organisatie, bijvoorbeeld \"085 130 46 58\".",
         'telefoon: "085 130 46 58"',
+    ),
+    Code(
+        "telefoon-twee-nummers",
+        "Twee nummers in één telefoonveld",
+        "Een telefoonveld heeft precies één nummer. Twee nummers achter elkaar (\"0800 0113 / "
+        "113\") worden anders één verkeerd nummer op de belknop en de flyer. Zet het tweede "
+        "nummer onder 'extra_telefoon' met een 'label' dat zegt waarvoor het is, of maak er een "
+        "eigen hulplijn van.",
+    ),
+    Code(
+        "telefoon-vreemd-teken",
+        "Tekst of een vreemd teken in een telefoonnummer",
+        "In het nummer staat iets anders dan cijfers, spaties, +, -, punt, / of haakjes: tekst "
+        "(zoals 'kies 1') of een teken dat op een spatie lijkt (een harde spatie, U+00A0). Zet "
+        "uitleg in 'bereikbaar' of in een 'label' onder 'extra_telefoon', en typ het nummer "
+        "opnieuw met gewone spaties.",
     ),
     Code(
         "vaste-tekst-onbekend",
