@@ -583,6 +583,174 @@ _CATALOGUS: tuple[Code, ...] = (
         "woonplaatsen:\n  - Ede\n  - Bennekom",
     ),
     # --- site (site/), flyer (flyer/), check (check/), edit (edit/), export (export/) ---
+    Code(
+        "bestand-onschrijfbaar",
+        "Het bestand kan niet worden opgeslagen",
+        "Het programma kon het bestand niet wegschrijven, bijvoorbeeld omdat het alleen-lezen is "
+        "of de schijf vol is. Het bestand is niet veranderd. Los de oorzaak op en probeer het "
+        "opnieuw.",
+    ),
+    Code(
+        "flyer-niet-gecontroleerd",
+        "Niet-gecontroleerde vermelding en de flyers",
+        "Een vermelding die niet gecontroleerd is of 'onzeker' heeft, komt niet op een gewone "
+        "flyer; op een CONCEPT-flyer staat ze wel. Controleer de vermelding, zet de datum in "
+        "'gecontroleerd' en haal 'onzeker' weg.",
+    ),
+    Code(
+        "flyer-nummer-niet-gecontroleerd",
+        "Flyer toont een nummer dat niet gecontroleerd is",
+        "Op de flyer staat een nummer van een vermelding die niet gecontroleerd is. Wat niet "
+        "gecontroleerd is, hoort niet op een flyer om te drukken. Is het een CONCEPT-flyer? Maak "
+        "anders de flyer opnieuw met 'wegwijzer build'.",
+    ),
+    Code(
+        "flyer-nummer-niet-op-pagina",
+        "Nummer op de flyer staat niet als belknop op de pagina",
+        "De flyer toont een telefoonnummer dat op de pagina van de gemeente geen belknop is. "
+        "Flyer en pagina horen dezelfde nummers te tonen. Bouw de site en de flyers opnieuw.",
+    ),
+    Code(
+        "flyer-nummer-onbekend",
+        "Flyer toont een nummer dat niet in de gegevens staat",
+        "Op de flyer staat een telefoonnummer dat niet (meer) in de gegevens van de gemeente "
+        "staat. Misschien is de flyer oud. Maak de flyer opnieuw met 'wegwijzer build'.",
+    ),
+    Code(
+        "flyer-pdf-onleesbaar",
+        "Flyer is geen leesbare PDF",
+        "Het PDF-bestand van de flyer kan niet worden gelezen. Misschien is het maken van de "
+        "flyer afgebroken. Maak de flyer opnieuw met 'wegwijzer build'.",
+    ),
+    Code(
+        "fmt-mislukt",
+        "Bestand kon niet worden opgemaakt",
+        "'wegwijzer fmt' kon dit bestand niet netjes opmaken. Het bestand is niet veranderd. "
+        "Draai eerst 'wegwijzer validate' en los de fouten op; meld het als het daarna nog "
+        "gebeurt.",
+    ),
+    Code(
+        "link-anker-ontbreekt",
+        "Link naar een plek op een pagina die niet bestaat",
+        "Een link wijst naar een plek op een pagina (na het #-teken) die daar niet bestaat. De "
+        "link opent dan bovenaan de pagina. Pas de link of de kop op de pagina aan.",
+    ),
+    Code(
+        "link-buiten-site",
+        "Interne link wijst buiten de site",
+        "Een link binnen de site wijst naar een plek boven de map van de site. Die pagina bestaat "
+        "na publiceren niet. Pas de link aan.",
+    ),
+    Code(
+        "link-geweigerd",
+        "Website weigert de controle",
+        "De website gaf geen toegang bij de controle, bijvoorbeeld omdat inloggen nodig is. De "
+        "pagina kan voor ouders wel werken. Open de link zelf in een browser en kijk of hij werkt.",
+    ),
+    Code(
+        "link-intern-kapot",
+        "Interne link naar een pagina die niet bestaat",
+        "Een link op de site wijst naar een pagina of bestand dat niet bestaat. Ouders krijgen "
+        "dan een foutpagina. Pas de link aan of bouw de site opnieuw.",
+    ),
+    Code(
+        "link-kapot",
+        "Webadres werkt niet",
+        "Bij de controle werkte het webadres niet: de pagina bestaat niet (meer), de server gaf "
+        "een fout of was niet bereikbaar. De melding zegt wat er gebeurde. Zoek het nieuwe adres "
+        "op en pas het aan in de gegevens.",
+    ),
+    Code(
+        "link-niet-gecontroleerd",
+        "Webadres is niet gecontroleerd",
+        "De controle had niet genoeg tijd om dit webadres na te kijken. Draai 'wegwijzer check' "
+        "later nog eens, of met meer tijd.",
+    ),
+    Code(
+        "link-soort-verboden",
+        "Soort link hoort niet op de site",
+        "Een link met bijvoorbeeld javascript: of data: hoort niet op de site: zo'n link kan "
+        "onveilig zijn. Gebruik een gewone https://-link.",
+    ),
+    Code(
+        "link-te-druk",
+        "Website was te druk voor de controle",
+        "De website vroeg om minder vaak te vragen, ook na wachten. De pagina is daardoor niet "
+        "gecontroleerd. Draai 'wegwijzer check' later nog eens.",
+    ),
+    Code(
+        "link-verhuisd",
+        "Webadres is verhuisd",
+        "Het webadres stuurt voorgoed door naar een ander adres. Het werkt nu nog, maar de "
+        "doorverwijzing kan verdwijnen. Zet het nieuwe adres uit de melding in de gegevens.",
+    ),
+    Code(
+        "mailto-onbekend",
+        "E-mailadres op de site staat niet in de gegevens",
+        "Een e-maillink op de site gebruikt een adres dat niet in de gegevens staat. Misschien "
+        "is de site oud. Bouw de site opnieuw, of pas de gegevens aan.",
+    ),
+    Code(
+        "mailto-ongeldig",
+        "E-maillink is niet goed",
+        "Een e-maillink (mailto:) op de site heeft een adres dat niet klopt. Pas het adres aan "
+        "in de gegevens en bouw de site opnieuw.",
+    ),
+    Code(
+        "tel-buitenland",
+        "Belknop met een buitenlands nummer",
+        "Een belknop op de site belt een buitenlands nummer. Bellen kost ouders dan meer. "
+        "Controleer of er een Nederlands nummer is.",
+    ),
+    Code(
+        "tel-niet-gecontroleerd",
+        "Belknop voor een vermelding die niet gecontroleerd is",
+        "Een nummer van een vermelding die niet gecontroleerd is, wordt geen belknop. Op de site "
+        "staat er toch een. Bouw de site opnieuw.",
+    ),
+    Code(
+        "tel-niet-internationaal",
+        "Belknop niet in internationale vorm",
+        "Een belknop (tel:-link) werkt vanaf elke telefoon als het nummer met +31 begint. De "
+        "melding geeft de goede vorm. Bouw de site opnieuw of pas de link aan.",
+    ),
+    Code(
+        "tel-nummer-anders",
+        "Organisatie toont hier een ander nummer",
+        "Een belknop bij een organisatie belt een ander nummer dan de gegevens van die "
+        "organisatie. Eén organisatie hoort overal hetzelfde nummer te tonen. Pas de gegevens "
+        "aan of bouw de site opnieuw.",
+    ),
+    Code(
+        "tel-onbekend",
+        "Belknop met een nummer dat niet in de gegevens staat",
+        "Een belknop op de site belt een nummer dat niet in de gegevens staat, bijvoorbeeld een "
+        "oud nummer. Bouw de site opnieuw, of pas de gegevens aan.",
+    ),
+    Code(
+        "tel-ongeldig",
+        "Belknop met een ongeldig nummer",
+        "Een belknop (tel:-link) op de site heeft geen nummer dat een telefoon kan bellen. "
+        "Ouders die erop drukken, krijgen niemand aan de lijn. Pas het nummer aan.",
+    ),
+    Code(
+        "tel-tekst-anders",
+        "Belknop toont een ander nummer dan hij belt",
+        "De tekst van de belknop toont een ander nummer dan het nummer dat gebeld wordt. Ouders "
+        "bellen dan het verkeerde nummer. Maak tekst en nummer gelijk.",
+    ),
+    Code(
+        "whatsapp-onbekend",
+        "WhatsApp-link met een nummer dat niet in de gegevens staat",
+        "Een WhatsApp-link op de site gebruikt een nummer dat niet in de gegevens staat. Bouw de "
+        "site opnieuw, of pas de gegevens aan.",
+    ),
+    Code(
+        "whatsapp-ongeldig",
+        "WhatsApp-link met een ongeldig nummer",
+        "Een WhatsApp-link (wa.me) op de site heeft geen geldig telefoonnummer. Pas het nummer "
+        "aan in de gegevens en bouw de site opnieuw.",
+    ),
     # --- fmt ---
     Code(
         "fmt-tussendoor-gewijzigd",
