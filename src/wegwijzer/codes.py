@@ -473,7 +473,7 @@ _CATALOGUS: tuple[Code, ...] = (
         "gecontroleerd: 2025-03-01",
     ),
     Code(
-        "onzeker",
+        "vermelding-onzeker",
         "Vermelding is nog onzeker",
         "Bij deze vermelding staat 'onzeker': iemand twijfelt of de gegevens kloppen. Een "
         "onzekere vermelding komt niet op de flyer. Controleer het en haal dan 'onzeker' weg.",
@@ -563,7 +563,7 @@ _CATALOGUS: tuple[Code, ...] = (
         "'nl'.",
     ),
     Code(
-        "voorbeelddata",
+        "voorbeelddata-gebruikt",
         "Bestand bevat verzonnen voorbeelddata",
         "Dit bestand is gemarkeerd als voorbeelddata: de gegevens zijn verzonnen. Pagina's en "
         "flyers krijgen daarom een melding. Publiceer dit niet als echte hulp; vervang de "

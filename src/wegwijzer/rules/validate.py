@@ -73,7 +73,7 @@ def _check_voorbeelddata(project: Project, meldingen: Meldingen) -> None:
             flagged[0].document.plek(("voorbeelddata",)),
             f"{len(flagged)} bestand(en) bevatten verzonnen voorbeelddata; pagina's en flyers "
             "krijgen de melding 'voorbeelddata'. Publiceer dit niet als echte hulp",
-            code="voorbeelddata",
+            code="voorbeelddata-gebruikt",
         )
 
 
@@ -173,7 +173,7 @@ def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
             entry.plek_van("onzeker"),
             f"{item.label} '{item.id}' is nog onzeker: {item.onzeker}; controleer het en haal "
             "dan 'onzeker' weg",
-            code="onzeker",
+            code="vermelding-onzeker",
         )
     numbers = [("telefoon", item.telefoon), ("whatsapp", getattr(item, "whatsapp", None))]
     numbers += [("extra_telefoon", extra.nummer) for extra in item.extra_telefoon or ()]
