@@ -84,3 +84,56 @@ def test_a_message_shows_its_code() -> None:
     meldingen = Meldingen()
     meldingen.waarschuwing(Plek(Path("x.yml"), 3, 1), "tab", code="yaml-tab")
     assert [m.format(Path.cwd()) for m in meldingen] == ["x.yml:3:1: waarschuwing: tab [yaml-tab]"]
+
+
+# --- wegwijzer validate --uitleg ----------------------------------------------------------
+
+
+def test_uitleg_prints_the_entry_with_its_example(cli) -> None:
+    result = cli("validate", "--uitleg", "0900-kosten-ontbreken")
+    assert result.code == 0
+    entry = codes.CODES["0900-kosten-ontbreken"]
+    assert result.out.startswith(f"0900-kosten-ontbreken: {entry.titel}\n\n{entry.uitleg}\n")
+    assert '    telefoon: "0900 1450"\n' in result.out
+
+
+def test_uitleg_reads_the_code_as_it_is_typed(cli) -> None:
+    assert cli("validate", "--uitleg", " YAML-Tab ").out.startswith("yaml-tab: ")
+
+
+def test_uitleg_of_an_unknown_code_names_the_nearest(cli) -> None:
+    result = cli("validate", "--uitleg", "yaml-tap")
+    assert result.code == 2
+    assert result.out == ""
+    assert "melding 'yaml-tap' bestaat niet; bedoel je 'yaml-tab'" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_uitleg_without_a_code_lists_every_code(cli) -> None:
+    result = cli("validate", "--uitleg")
+    assert result.code == 0
+    listed = [line.split()[0] for line in result.out.splitlines()]
+    assert listed == sorted(codes.CODES)
+    assert f"yaml-tab{' ' * 2}" in result.out and codes.CODES["yaml-tab"].titel in result.out
+
+
+# --- the reference in the handleiding ------------------------------------------------------
+
+
+def test_committed_meldingen_reference_is_up_to_date(cli, tmp_path: Path) -> None:
+    """handleiding/meldingen.md is made from the catalogue and must not drift from it."""
+    out = tmp_path / "meldingen.md"
+    assert cli("schema", "--meldingen", "--out", out).code == 0
+    committed = Path(__file__).parent.parent / "handleiding" / "meldingen.md"
+    assert committed.read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
+        "handleiding/meldingen.md is out of date: run "
+        "`wegwijzer schema --meldingen --out handleiding/meldingen.md`"
+    )
+    text = out.read_text(encoding="utf-8")
+    for naam, code in codes.CODES.items():
+        assert f"\n## {naam}\n\n**{code.titel}**\n\n{code.uitleg}\n" in text
+
+
+def test_the_handleiding_links_the_meldingen_reference() -> None:
+    text = (Path(__file__).parent.parent / "handleiding" / "redacteuren.md").read_text("utf-8")
+    assert "](meldingen.md)" in text

@@ -767,3 +767,45 @@ CODES: dict[str, Code] = {code.naam: code for code in _CATALOGUS}
 def zoek(naam: str) -> Code | None:
     """The catalogue entry for `naam`, or None."""
     return CODES.get(naam.strip().lower())
+
+
+def nearest(naam: str, n: int = 3) -> list[str]:
+    """The codes most like `naam` (for a typo in `--uitleg`)."""
+    import difflib
+
+    return difflib.get_close_matches(naam.strip().lower(), list(CODES), n=n, cutoff=0.5)
+
+
+def uitleg_tekst(code: Code) -> str:
+    """The entry as `wegwijzer validate --uitleg CODE` prints it."""
+    text = f"{code.naam}: {code.titel}\n\n{code.uitleg}\n"
+    if code.voorbeeld:
+        text += "\nVoorbeeld:\n\n" + "".join(f"    {line}\n" for line in code.voorbeeld.splitlines())
+    return text
+
+
+def overzicht_tekst() -> str:
+    """All codes with their titel, one a line, sorted."""
+    width = max(len(naam) for naam in CODES)
+    return "".join(f"{naam:<{width}}  {CODES[naam].titel}\n" for naam in sorted(CODES))
+
+
+def markdown() -> str:
+    """The reference of all codes for the editors' handleiding (handleiding/meldingen.md)."""
+    parts = [
+        "# Meldingen van de wegwijzer\n\n",
+        "<!-- Gemaakt met `wegwijzer schema --meldingen --out handleiding/meldingen.md`; "
+        "niet met de hand bewerken. -->\n\n",
+        "Elke melding van `wegwijzer validate`, `check`, `fmt` en `build` eindigt op een code "
+        "tussen vierkante haken, zoals `[yaml-tab]`. Hieronder staat per code wat er mis is en "
+        "hoe je het oplost. Op de opdrachtregel kan dat ook: `wegwijzer validate --uitleg "
+        "yaml-tab`.\n\n",
+        "| Code | Betekenis |\n|---|---|\n",
+    ]
+    parts += [f"| [`{naam}`](#{naam}) | {CODES[naam].titel} |\n" for naam in sorted(CODES)]
+    for naam in sorted(CODES):
+        code = CODES[naam]
+        parts.append(f"\n## {naam}\n\n**{code.titel}**\n\n{code.uitleg}\n")
+        if code.voorbeeld:
+            parts.append(f"\n```yaml\n{code.voorbeeld}\n```\n")
+    return "".join(parts)
