@@ -137,3 +137,32 @@ def test_committed_meldingen_reference_is_up_to_date(cli, tmp_path: Path) -> Non
 def test_the_handleiding_links_the_meldingen_reference() -> None:
     text = (Path(__file__).parent.parent / "handleiding" / "redacteuren.md").read_text("utf-8")
     assert "](meldingen.md)" in text
+
+
+# --- one exception tree ---------------------------------------------------------------------
+
+
+def test_every_exception_of_the_package_is_a_wegwijzerfout() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import wegwijzer
+    from wegwijzer.diagnostics import WaardeFout, WegwijzerFout
+
+    found: dict[str, type] = {}
+    for info in pkgutil.walk_packages(wegwijzer.__path__, "wegwijzer."):
+        if info.name.endswith("__main__"):  # runs the command when imported
+            continue
+        module = importlib.import_module(info.name)
+        for _, obj in inspect.getmembers(module, inspect.isclass):
+            if issubclass(obj, BaseException) and obj.__module__.startswith("wegwijzer"):
+                found[f"{obj.__module__}.{obj.__qualname__}"] = obj
+    assert len(found) >= 8, sorted(found)
+    assert "wegwijzer.edit.fmt.FormatFout" in found
+    outside = sorted(name for name, cls in found.items() if not issubclass(cls, WegwijzerFout))
+    assert outside == []
+    # what pydantic validators raise stays a ValueError, so pydantic reports it
+    from wegwijzer.read import links, phones
+
+    assert issubclass(phones.TelefoonFout, WaardeFout) and issubclass(links.LinkFout, ValueError)

@@ -108,5 +108,15 @@ class WegwijzerFout(Exception):
     """Base of errors that stop a command; the message is Dutch and meant for the editor."""
 
 
+class WaardeFout(WegwijzerFout, ValueError):
+    """A value an editor wrote cannot be read (a phone number, a web address). It is also a
+    ValueError, so pydantic validators report it; `code` may name the rule more precisely
+    than the field's own code."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class GebruiksFout(WegwijzerFout):
     """Wrong use of the command line (exit code 2)."""

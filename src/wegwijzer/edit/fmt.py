@@ -57,7 +57,7 @@ from ruamel.yaml.events import (
 )
 
 from wegwijzer.read import phones
-from wegwijzer.diagnostics import Meldingen, Plek
+from wegwijzer.diagnostics import Meldingen, Plek, WegwijzerFout
 from wegwijzer.read.load import _yaml, parse, plain
 from wegwijzer.read.models import Entry as Entry_
 from wegwijzer.read.models import GemeenteBestand, LandelijkBestand, RegioBestand
@@ -71,7 +71,7 @@ SCHEMA_FILE = "schema/wegwijzer.schema.json"
 FILE_MODELS = (GemeenteBestand, RegioBestand, LandelijkBestand)
 
 
-class FormatFout(Exception):
+class FormatFout(WegwijzerFout):
     """This file cannot be formatted safely; the message is Dutch."""
 
 
