@@ -473,12 +473,6 @@ _CATALOGUS: tuple[Code, ...] = (
         "gecontroleerd: 2025-03-01",
     ),
     Code(
-        "vermelding-onzeker",
-        "Vermelding is nog onzeker",
-        "Bij deze vermelding staat 'onzeker': iemand twijfelt of de gegevens kloppen. Een "
-        "onzekere vermelding komt niet op de flyer. Controleer het en haal dan 'onzeker' weg.",
-    ),
-    Code(
         "organisatie-onbekend",
         "Organisatie bestaat niet",
         "Het veld verwijst naar de id van een organisatie die niet bestaat, of die hier is "
@@ -528,6 +522,12 @@ _CATALOGUS: tuple[Code, ...] = (
         "Vaste tekst ontbreekt in nl.yml",
         "In nl.yml ontbreekt een vaste tekst van de flyer. Zonder die tekst kan de flyer niet "
         "worden gemaakt. Zet de tekst terug; de melding zegt waar die voor is.",
+    ),
+    Code(
+        "vermelding-onzeker",
+        "Vermelding is nog onzeker",
+        "Bij deze vermelding staat 'onzeker': iemand twijfelt of de gegevens kloppen. Een "
+        "onzekere vermelding komt niet op de flyer. Controleer het en haal dan 'onzeker' weg.",
     ),
     Code(
         "vertaling-id-onbekend",
@@ -780,7 +780,8 @@ def uitleg_tekst(code: Code) -> str:
     """The entry as `wegwijzer validate --uitleg CODE` prints it."""
     text = f"{code.naam}: {code.titel}\n\n{code.uitleg}\n"
     if code.voorbeeld:
-        text += "\nVoorbeeld:\n\n" + "".join(f"    {line}\n" for line in code.voorbeeld.splitlines())
+        lines = code.voorbeeld.splitlines()
+        text += "\nVoorbeeld:\n\n" + "".join(f"    {line}\n" for line in lines)
     return text
 
 

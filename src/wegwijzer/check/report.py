@@ -362,6 +362,10 @@ def _versheid_rows(items: list[Verouderd]) -> list[tuple[str, ...]]:
     ]
 
 
+def _md_melding(m: Melding) -> str:
+    return f"- `{_place(m)}`: {m.ernst}: {_met_code(m.tekst, m.code)}"
+
+
 def markdown(result: CheckResultaat) -> str:
     lines = [
         "# Controle van de Wegwijzer",
@@ -389,7 +393,7 @@ def markdown(result: CheckResultaat) -> str:
                 lines += ["Alle links werken.", ""]
         if site_groups.get(slug):
             lines += ["#### Site", ""]
-            lines += [f"- `{_place(m)}`: {m.ernst}: {_met_code(m.tekst, m.code)}" for m in site_groups[slug]]
+            lines += [_md_melding(m) for m in site_groups[slug]]
             lines += [""]
         items = result.versheid.get(slug, [])
         if items:
@@ -406,7 +410,7 @@ def markdown(result: CheckResultaat) -> str:
         lines += ["## Niet bij één gemeente", ""]
         if unshown:
             lines += [*_md_table(LINK_HEADER, _link_rows(unshown)), ""]
-        lines += [f"- `{_place(m)}`: {m.ernst}: {_met_code(m.tekst, m.code)}" for m in site_groups.get("", [])]
+        lines += [_md_melding(m) for m in site_groups.get("", [])]
         lines += [""]
     if len(result.meldingen):
         lines += ["## Alle meldingen", "", "```"]
@@ -515,7 +519,9 @@ def html_report(result: CheckResultaat) -> str:
     if result.links:
         parts.append("<h2>Alle webadressen</h2>")
         parts.append(
-            _html_table(LINK_COLUMNS, _all_link_rows(result), [str(u.ernst or "ok") for u in result.links.values()])
+            _html_table(
+                LINK_COLUMNS, _all_link_rows(result), [str(u.ernst or "ok") for u in result.links.values()]
+            )
         )
     parts.append("</body></html>\n")
     return "\n".join(parts)
