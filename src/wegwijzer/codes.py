@@ -64,6 +64,14 @@ _CATALOGUS: tuple[Code, ...] = (
     ),
     # --- rules (rules/) ---
     # --- site (site/), flyer (flyer/), check (check/), edit (edit/), export (export/) ---
+    Code(
+        "pagina-verdwenen",
+        "Een pagina van de vorige site is er niet meer",
+        "De nieuwe site heeft een pagina niet meer die de vorige wel had, zoals /rozendaal/. "
+        "Flyers met een QR-code naar dat adres komen dan nergens uit. Kijk of een "
+        "gemeentebestand is weggehaald of hernoemd; is dat de bedoeling, haal dan ook de oude "
+        "flyers weg.",
+    ),
     # --- fmt ---
     Code(
         "fmt-tussendoor-gewijzigd",
