@@ -200,6 +200,7 @@ def temporary_names(folder: Path) -> list[str]:
 def leftovers(copy: Copy, baseline: set[str]) -> list[str]:
     found = sorted(listing(copy.root) - baseline)
     found += temporary_names(copy.root / CACHE) + temporary_names(copy.out)
+    found = [p for p in found if not any(p.startswith(q + "/") for q in found)]  # top-most only
     found += [f"$TMPDIR/{p.name}" for p in copy.tmp.iterdir()]
     return found
 
@@ -239,7 +240,8 @@ def pattern(name: str) -> str:
     """A leftover's name without its random part, to group them in the report."""
     import re
 
-    return re.sub(r"[0-9]+|[a-z0-9_]{8}(?=$|[.-])", "*", name.rsplit("/", 1)[-1])
+    name = name.rsplit("/", 1)[-1]
+    return re.sub(r"(bouw-|oud-|flyers-|docs-|\.tmp-|\.)[0-9]*-?[A-Za-z0-9_]{8}(?=$|[.-])", r"\1*", name)
 
 
 def after_next_run(copy: Copy, row: Row, baseline: set[str], i: int) -> None:
@@ -401,13 +403,13 @@ def fmt_kind(copy: Copy, n: int, rng: random.Random) -> Row:
 
 
 def table(rows: list[Row]) -> str:
-    head = ("kind", "N", "kills mid-run", "(SIGTERM)", "old", "new", "broken", "next run failed",
+    head = ("kind", "N", "kills mid-run", "(SIGTERM)", "mid-write", "old", "new", "broken", "next run failed",
             "leftovers after next run", "processes left", "s/run (min-max)")
     body = []
     for r in rows:
         unit = " files" if r.kind == "fmt" else ""
         body.append((
-            r.kind, str(r.n), str(r.mid_run), str(r.sigterm), f"{r.old}{unit}", f"{r.new}{unit}",
+            r.kind, str(r.n), str(r.mid_run), str(r.sigterm), str(r.mixed) if unit else "-", f"{r.old}{unit}", f"{r.new}{unit}",
             f"{r.broken}{unit}", str(r.next_failed),
             f"{r.leftover_runs}" + (f" ({', '.join(sorted(r.leftover_names))})" if r.leftover_names else ""),
             str(r.procs), f"{min(r.seconds):.1f}-{max(r.seconds):.1f}",
