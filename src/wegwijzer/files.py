@@ -112,14 +112,18 @@ def usual_mode(directory: bool = False, like: Path | None = None) -> int:
     return (0o777 if directory else 0o666) & ~_umask()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, prefix: str = "", suffix: str = "") -> None:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename it into
     place: a reader sees the old or the new file, never half; two writers never share a
-    temporary file; a killed run leaves a `.tmp-<pid>-` file the next one removes. The file
-    keeps the permissions of the one it replaces (else the usual ones)."""
+    temporary file; a killed run leaves a `.tmp-<pid>-` file (or `prefix`...`suffix`) the next
+    one removes. The file keeps the permissions of the one it replaces (else the usual ones);
+    a symbolic link stays a link (the file it points to is replaced)."""
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else path
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = usual_mode(like=path)
-    fd, tmp = tempfile.mkstemp(prefix=owned_prefix(TMP), suffix=f"-{path.name}", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=prefix or owned_prefix(TMP), suffix=suffix or f"-{path.name}", dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
