@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,12 @@ def project(parent: Path, name: str = "proj") -> Path:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder` but the tool's own cache."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".wegwijzer-cache" not in p.parts
+    }
 
 
 def dead_pid() -> int:
@@ -186,3 +194,47 @@ def test_schema_may_write_a_new_file_of_its_own(in_mini: Path, cli) -> None:
     result = cli("schema", "--out", "schema/wegwijzer.schema.json", "--root", ".")
     assert result.code == 0, result.err
     assert (in_mini / "schema" / "wegwijzer.schema.json").read_text().startswith("{")
+
+
+# --- item 12: two commands that write the same project ------------------------------------
+
+
+def hold_lock(root: Path, wat: str = "build") -> subprocess.Popen[str]:
+    """Another process that holds the project's write lock until it is killed."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from wegwijzer.files import schrijfslot\n"
+        f"with schrijfslot(Path({str(root)!r}), {wat!r}):\n"
+        "    print('vast', flush=True)\n"
+        "    time.sleep(120)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "vast"
+    return holder
+
+
+@pytest.mark.parametrize("argv", [("build", "--zonder-flyers"), ("flyers", "--gemeente", "aadorp")])
+def test_a_second_writing_command_is_refused_while_one_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli, argv: tuple[str, ...]
+) -> None:
+    root = project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    holder = hold_lock(root)
+    try:
+        result = cli(*argv, "--root", "proj", "--out", "pub")
+        assert result.code == 1
+        assert f"er loopt al 'wegwijzer build' (proces {holder.pid}) in dit project" in result.err
+        assert not (tmp_path / "pub").exists()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    # the lock of a killed process is free at once: no stale lock to remove by hand
+    result = cli("build", "--zonder-flyers", "--root", "proj", "--out", "pub")
+    assert result.code == 0, result.err
+
+
+def test_the_lock_never_creates_a_project_folder(tmp_path: Path) -> None:
+    with files.schrijfslot(tmp_path / "bestaat-niet", "build"):
+        pass
+    assert not (tmp_path / "bestaat-niet").exists()

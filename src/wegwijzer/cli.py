@@ -15,7 +15,7 @@ from typing import Any
 
 from wegwijzer import __version__
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
-from wegwijzer.files import check_out_dir, check_out_file, toon
+from wegwijzer.files import check_out_dir, check_out_file, schrijfslot, toon
 
 EXIT_OK, EXIT_FOUT, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
 
@@ -306,10 +306,11 @@ def cmd_flyers(args: argparse.Namespace) -> int:
     config = read_config(args.root)
     meldingen = Meldingen()
     try:
-        paths = render_all(
-            result, out, config, args.gemeente, args.taal,
-            onzeker_toestaan=args.concept, meldingen=meldingen,
-        )
+        with schrijfslot(args.root, "flyers"):
+            paths = render_all(
+                result, out, config, args.gemeente, args.taal,
+                onzeker_toestaan=args.concept, meldingen=meldingen,
+            )
     finally:
         _print_meldingen(meldingen)
     flyers = len({p.name.rsplit("-", 1)[0] for p in paths if p.suffix == ".pdf"})
@@ -397,7 +398,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from wegwijzer.site.build import build_site
 
-    result = build_site(args.root, args.out, flyers=not args.zonder_flyers)
+    with schrijfslot(args.root, "build"):
+        result = build_site(args.root, args.out, flyers=not args.zonder_flyers)
     meldingen = result.resultaat.meldingen
     files = len(result.resultaat.project.bestanden)
     if result.out is None:

@@ -10,10 +10,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from wegwijzer.diagnostics import GebruiksFout, WegwijzerFout
@@ -186,3 +188,46 @@ def check_out_file(path: Path, root: Path, option: str = "--out") -> None:
             f"{option} '{toon(path)}' is een bestaand YAML-bestand (mogelijk gegevens); dat wordt "
             "niet overschreven. Kies een nieuwe bestandsnaam"
         )
+
+
+#: The lock that `build` and `flyers` hold while they write a project's output and caches.
+SLOT = Path(".wegwijzer-cache") / "schrijfslot"
+
+
+@contextlib.contextmanager
+def schrijfslot(root: Path, wat: str) -> Iterator[None]:
+    """Hold the project's write lock while `wat` ('build', 'flyers') runs; a second command
+    that writes the same project is refused with a Dutch message (exit 1) instead of mixing
+    its files with the first one's. The lock is an `flock` on `<root>/.wegwijzer-cache/
+    schrijfslot`: the system releases it when the process ends, however it ends, so a killed
+    run never leaves a stale lock behind."""
+    import fcntl
+
+    path = Path(root) / SLOT
+    try:
+        path.parent.mkdir(exist_ok=True)  # never creates a project folder that is not there
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield  # a read-only project cannot be written to anyway; the write reports it
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").split()
+            who = f"'wegwijzer {holder[1]}' (proces {holder[0]})" if len(holder) >= 2 else (
+                "een ander wegwijzer-commando"
+            )
+            raise WegwijzerFout(
+                f"er loopt al {who} in dit project; wacht tot dat klaar is en probeer het dan "
+                f"opnieuw (twee commando's die tegelijk schrijven zouden elkaars bestanden "
+                "door elkaar halen)"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()} {wat}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the lock
