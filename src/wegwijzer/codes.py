@@ -63,6 +63,15 @@ _CATALOGUS: tuple[Code, ...] = (
         "opnieuw met gewone spaties.",
     ),
     # --- rules (rules/) ---
+    Code(
+        "site-url-ongeldig",
+        "site_url in mkdocs.yml is geen adres van een site",
+        "site_url is het adres waar de site staat; elke flyer drukt het af en zet het in de "
+        "QR-code, met de gemeente erachter. Het moet met https:// beginnen en eindigen op '/', "
+        "zonder bestandsnaam (index.html), zonder '//', '.' of '..' in het pad en zonder '?' of "
+        "'#'. Schrijf het zoals het in de adresbalk staat, bijvoorbeeld "
+        "https://www.example.nl/kansrijke-start/.",
+    ),
     # --- site (site/), flyer (flyer/), check (check/), edit (edit/), export (export/) ---
     Code(
         "pagina-verdwenen",

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer import files
-from wegwijzer.read.config import MKDOCS_YML
+from wegwijzer.read.config import MKDOCS_YML, read_config
+from wegwijzer.site.qrcheck import check_qr_addresses
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
 from wegwijzer.read.project import GEMEENTEN_DIR, check_root
 from wegwijzer.rules.validate import Resultaat, validate
@@ -200,6 +201,12 @@ def build_site(root: Path, out: Path | None = None, *, flyers: bool = True) -> B
             result.flyer_meldingen = plugin.flyer_meldingen
         result.paginas = sum(1 for _ in tmp.rglob("index.html"))
         _check_gemeente_pages(tmp, out, resultaat.gemeenten)
+        # the addresses the flyers print and encode (Config.gemeente_url) are pages of it
+        config_site = read_config(root)
+        check_qr_addresses(
+            (config_site.gemeente_url(slug) for slug in resultaat.gemeenten),
+            config_site.site_url, tmp, files.toon(out),
+        )
         result.verdwenen = _dropped_pages(out, tmp)
         # mkdtemp makes a folder only its owner may read: give it the mode of the folder it
         # replaces (or the usual one), so a web server running as another user can serve it
