@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "wegwijzer"
 
 # What each part of the package may import (besides itself and the standard library).
-SHARED = {"wegwijzer", "wegwijzer.diagnostics", "wegwijzer.files"}
+SHARED = {"wegwijzer", "wegwijzer.diagnostics", "wegwijzer.files", "wegwijzer.codes", "wegwijzer.tekens"}
 ALLOWED = {
     "read": SHARED,
     "rules": SHARED | {"read"},

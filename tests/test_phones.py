@@ -48,7 +48,7 @@ def test_e164_only_where_the_number_has_an_international_form() -> None:
         ("085 130 46 588", "heeft 11 cijfers"),
         ("0800 20", "is te kort"),
         ("12", "geen bekend kort nummer"),
-        ("bel ons", "geen telefoonnummer: gebruik alleen cijfers"),
+        ("bel ons", "bevat tekst; een telefoonveld heeft alleen het nummer"),
         ("", "leeg"),
     ],
 )

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from wegwijzer import tekens
+
 
 class Ernst(StrEnum):
     FOUT = "fout"
@@ -52,7 +54,9 @@ class Melding:
         return self.ernst is Ernst.FOUT
 
     def format(self, base: Path | None = None) -> str:
-        text = f"{self.plek.display(base)}: {self.ernst}: {self.tekst}"
+        """`path:line:column: ernst: tekst [code]`; control and invisible characters (from the
+        data, quoted in a message) are shown as <U+XXXX>, never sent to the terminal raw."""
+        text = tekens.zichtbaar(f"{self.plek.display(base)}: {self.ernst}: {self.tekst}")
         return f"{text} [{self.code}]" if self.code else text
 
 

@@ -35,7 +35,7 @@ import re
 import types
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ from ruamel.yaml.events import (
     StreamStartEvent,
 )
 
+from wegwijzer import files
 from wegwijzer.read import phones
 from wegwijzer.diagnostics import Meldingen, Plek
 from wegwijzer.read.load import _yaml, parse, plain
@@ -749,33 +750,150 @@ class Uitkomst:
     gewijzigd: list[Path] = field(default_factory=list)
     ongewijzigd: list[Path] = field(default_factory=list)
     meldingen: Meldingen = field(default_factory=Meldingen)
+    #: files left alone because they changed, were replaced or vanished while fmt ran
+    tussendoor: list[Path] = field(default_factory=list)
 
 
-def format_files(paths: Iterable[Path], *, check: bool) -> Uitkomst:
+TUSSENDOOR = "fmt-tussendoor-gewijzigd"
+
+
+@dataclass(frozen=True)
+class _Gelezen:
+    """A file as fmt read it: its bytes and which file on disk they came from."""
+
+    data: bytes
+    identity: tuple[int, int, int, int]  # device, inode, size, modification time (ns)
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int, int]:
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _read(path: Path) -> _Gelezen:
+    for _ in range(3):  # written while we read it: read again
+        with open(path, "rb") as handle:
+            before = os.fstat(handle.fileno())
+            data = handle.read()
+            after = _identity(os.fstat(handle.fileno()))
+        if _identity(before) == after:
+            break
+    return _Gelezen(data, after)
+
+
+def format_files(paths: Iterable[Path], *, check: bool,
+                 na_lezen: Callable[[Path], None] | None = None) -> Uitkomst:
+    """Format (or with `check`, only compare) each file.
+
+    A file is replaced only if, right before that, it is still the file fmt read (same
+    inode, size, modification time and bytes): an editor's save made while fmt runs is never
+    overwritten; that file is left alone with a warning (`Uitkomst.tussendoor`). `na_lezen`
+    is called with each file's path right after it was read (a hook for tools and tests).
+    """
+    paths = list(paths)
     uitkomst = Uitkomst()
+    if not check:
+        for folder in dict.fromkeys(Path(os.path.realpath(p)).parent for p in paths):
+            clean_stale_tmp(folder)
     for path in paths:
         try:
-            data = path.read_bytes()
+            gelezen = _read(path)
+        except FileNotFoundError:
+            _tussendoor(uitkomst, path, "is verdwenen terwijl wegwijzer fmt liep")
+            continue
         except OSError as exc:
             uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})")
             continue
+        if na_lezen is not None:
+            na_lezen(path)
+        data = gelezen.data
         result = format_text(path, data, uitkomst.meldingen)
         if result is None:
             continue
         if result.encode("utf-8") == data:
             uitkomst.ongewijzigd.append(path)
             continue
+        if check:
+            uitkomst.gewijzigd.append(path)
+            continue
+        nieuw = result.encode("utf-8")
+        try:
+            stand = _read(path)
+        except FileNotFoundError:
+            _tussendoor(uitkomst, path, "is verdwenen terwijl wegwijzer fmt liep")
+            continue
+        except OSError as exc:
+            uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})")
+            continue
+        if stand.data == nieuw:  # another fmt run formatted it meanwhile
+            uitkomst.ongewijzigd.append(path)
+            continue
+        if stand != gelezen:
+            _tussendoor(uitkomst, path, "is gewijzigd of vervangen terwijl wegwijzer fmt liep")
+            continue
+        try:
+            write_atomic(path, nieuw)
+        except OSError as exc:
+            uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden geschreven ({exc.strerror}); "
+                                    "het is niet veranderd")
+            continue
         uitkomst.gewijzigd.append(path)
-        if not check:
-            _write(path, result)
     return uitkomst
 
 
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.fmt.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
+def _tussendoor(uitkomst: Uitkomst, path: Path, wat: str) -> None:
+    uitkomst.tussendoor.append(path)
+    uitkomst.meldingen.waarschuwing(
+        Plek(path),
+        f"bestand {wat}; het is niet opgemaakt, zodat die wijziging blijft staan. "
+        "Draai 'wegwijzer fmt' nog een keer als niemand het bestand meer bewerkt",
+        code=TUSSENDOOR,
+    )
+
+
+# --- writing files ----------------------------------------------------------------------------
+
+#: Temporary files are `.<name>.<pid>-<random>.fmt.tmp` beside the file they replace.
+_TMP_SUFFIX = ".fmt.tmp"
+_TMP_NAME = re.compile(r"\.(?P<name>.+?)(?:\.(?P<pid>[0-9]+)-[^./]+)?\.fmt\.tmp")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
     try:
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def clean_stale_tmp(folder: Path) -> int:
+    """Remove the temporary files of fmt runs that were killed (their process is gone, or
+    they are from a version without a process id in the name); the number removed. Those of
+    a run still going are left alone."""
+    removed = 0
+    try:
+        names = os.listdir(folder)
     except OSError:
-        pass
-    tmp.replace(path)
+        return 0
+    for name in names:
+        match = _TMP_NAME.fullmatch(name)
+        if match is None or (match.group("pid") and _alive(int(match.group("pid")))):
+            continue
+        try:
+            (folder / name).unlink()
+        except (IsADirectoryError, OSError):
+            continue
+        removed += 1
+    return removed
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """`files.write_atomic` with fmt's temporary names (`.<name>.<pid>-<random>.fmt.tmp`, which
+    `clean_stale_tmp` reads back)."""
+    target = Path(os.path.realpath(path))
+    files.write_atomic(
+        target, data, prefix=f".{target.name}.{os.getpid()}-", suffix=_TMP_SUFFIX
+    )

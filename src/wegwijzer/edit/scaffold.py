@@ -10,9 +10,12 @@ that show the editor what to fill in, with the ids of the regio's interventies r
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 from pathlib import Path
 
+from wegwijzer.files import toon
 from wegwijzer.diagnostics import GebruiksFout, Meldingen
 from wegwijzer.edit.fmt import SCHEMA_COMMENT, SCHEMA_FILE, format_text
 from wegwijzer.read.load import read
@@ -111,7 +114,7 @@ def create(root: Path, naam: str, regio: str, slug: str | None = None) -> Path:
         )
     target = root / GEMEENTEN_DIR / f"{slug}.yml"
     if target.exists():
-        raise GebruiksFout(f"'{target}' bestaat al; het wordt niet overschreven")
+        raise GebruiksFout(f"'{toon(target)}' bestaat al; het wordt niet overschreven")
 
     meldingen = Meldingen()
     document = read(regio_file, meldingen)
@@ -128,6 +131,41 @@ def create(root: Path, naam: str, regio: str, slug: str | None = None) -> Path:
     # written in canonical form already (a test checks that); format it to be sure
     text = format_text(target, text.encode("utf-8"), Meldingen()) or text
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8", newline="\n") as handle:  # never overwrite
-        handle.write(text)
+    if not _create_new(target, text.encode("utf-8")):
+        raise GebruiksFout(f"'{toon(target)}' bestaat al; het wordt niet overschreven")
     return target
+
+
+def _create_new(target: Path, data: bytes) -> bool:
+    """Put a complete file at `target` unless something is there; False if it was.
+
+    The text goes to a temporary file first, which is then hard-linked to `target`: linking
+    fails if the name exists (also when another run or an editor made it a moment ago), and a
+    run killed halfway leaves no half file under the gemeente's name."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".nieuw.tmp",
+                               dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: exclusive create
+            try:
+                with open(target, "xb") as handle:
+                    handle.write(data)
+            except FileExistsError:
+                return False
+        return True
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from wegwijzer import tekens
 from wegwijzer.diagnostics import Ernst, Melding, Meldingen, Plek
 
 MAX_BYTES = 1024 * 1024  # a gemeente file is a few KB; 1 MiB is absurd for hand-written data
@@ -148,12 +149,23 @@ def parse(path: Path, data: bytes, meldingen: Meldingen) -> Document | None:
             return None
         node = pyyaml.compose(text, Loader=_Loader)
         problems = []
-        tree = _build(path, node, problems) if node is not None else None
+        chars: list[Melding] = []
+        tree = _build(path, node, problems, text, chars) if node is not None else None
         if problems:
             meldingen.extend(problems)
             return None
+        meldingen.extend(chars)
     except pyyaml.MarkedYAMLError as exc:
         meldingen.add(_syntax(path, exc))
+        return None
+    except pyyaml.reader.ReaderError as exc:
+        line, column = _line_col(text, exc.position)
+        meldingen.fout(
+            Plek(path, line, column),
+            f"het teken {tekens.naam(chr(exc.character))} mag niet in een YAML-bestand staan; "
+            "haal het weg (het komt vaak mee bij kopiëren uit een e-mail of pdf)",
+            code="teken-stuurteken",
+        )
         return None
     except (pyyaml.YAMLError, RecursionError, ValueError) as exc:
         meldingen.fout(Plek(path), f"bestand is geen geldige YAML ({type(exc).__name__})")
@@ -222,16 +234,21 @@ def _check_events(path: Path, text: str) -> list[Melding]:
     return found
 
 
-def _build(path: Path, node: pyyaml.Node, problems: list[Melding]) -> Any:
-    """The composed node tree as ruamel round-trip types with line and column of every item."""
+def _build(
+    path: Path, node: pyyaml.Node, problems: list[Melding], text: str, chars: list[Melding]
+) -> Any:
+    """The composed node tree as ruamel round-trip types with line and column of every item.
+
+    Invisible and control characters (`wegwijzer.tekens`) are taken out of every value and
+    key; each one found becomes a message in `chars` at its own line and column."""
     if isinstance(node, pyyaml.ScalarNode):
-        return str(node.value)
+        return _clean_scalar(path, node, text, chars)
     line, column = node.start_mark.line, node.start_mark.column
     if isinstance(node, pyyaml.SequenceNode):
         seq = CommentedSeq()
         seq._yaml_set_line_col(line, column)
         for index, item in enumerate(node.value):
-            seq.append(_build(path, item, problems))
+            seq.append(_build(path, item, problems, text, chars))
             seq.lc.add_kv_line_col(index, [item.start_mark.line, item.start_mark.column])
         return seq
     mapping = CommentedMap()
@@ -243,7 +260,7 @@ def _build(path: Path, node: pyyaml.Node, problems: list[Melding]) -> Any:
         if not isinstance(key_node, pyyaml.ScalarNode):
             problems.append(Melding(plek, Ernst.FOUT, "een veldnaam moet een woord zijn, geen lijst of groep"))
             continue
-        key = str(key_node.value)
+        key = _clean_scalar(path, key_node, text, chars)
         if key in first:
             problems.append(
                 Melding(plek, Ernst.FOUT, f"veld '{key}' staat twee keer in dezelfde groep "
@@ -251,12 +268,56 @@ def _build(path: Path, node: pyyaml.Node, problems: list[Melding]) -> Any:
             )
             continue
         first[key] = key_mark.line + 1
-        mapping[key] = _build(path, value_node, problems)
+        mapping[key] = _build(path, value_node, problems, text, chars)
         value_mark = value_node.start_mark
         mapping.lc.add_kv_line_col(
             key, [key_mark.line, key_mark.column, value_mark.line, value_mark.column]
         )
     return mapping
+
+
+def _clean_scalar(path: Path, node: pyyaml.ScalarNode, text: str, chars: list[Melding]) -> str:
+    value = str(node.value)
+    found = tekens.vind(value)
+    if not found:
+        return value
+    # where each character stands in the file: search the scalar's source for it; an escaped
+    # one ("\u202e" in double quotes) is not in the source, then the scalar's start is named
+    source_start, source_end = node.start_mark.index, node.end_mark.index
+    seen = source_start
+    for item in found:
+        at = text.find(item.teken, seen, source_end)
+        if at < 0:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        else:
+            line, column = _line_col(text, at)
+            seen = at + 1
+        plek = Plek(path, line, column)
+        if item.stuurteken:
+            effect = (
+                "het kan tekst en cijfers in een andere volgorde laten zien"
+                if item.teken in tekens.RICHTING
+                else "het hoort niet in tekst en kan een scherm of printer in de war brengen"
+            )
+            chars.append(Melding(
+                plek, Ernst.FOUT,
+                f"onzichtbaar stuurteken {tekens.naam(item.teken)}: {effect}; haal het weg "
+                "(het wordt niet gepubliceerd)",
+                "teken-stuurteken",
+            ))
+        else:
+            chars.append(Melding(
+                plek, Ernst.WAARSCHUWING,
+                f"onzichtbaar teken {tekens.naam(item.teken)} weggelaten; haal het weg uit het "
+                "bestand (het komt vaak mee bij kopiëren uit een e-mail of pdf)",
+                "teken-onzichtbaar",
+            ))
+    return tekens.schoon(value)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 _SPECIAL = re.compile(r"[&*!]")

@@ -168,7 +168,8 @@ def _message(document: Document, model: type[BaseModel], loc: Loc, error: dict) 
         parent = document.plek(loc[:-1], key=True) if len(loc) > 1 else where
         return parent, f"verplicht veld '{name}' ontbreekt"
     if kind == "wegwijzer":
-        return where, f"veld '{name}': {error['msg']}"
+        code = (error.get("ctx") or {}).get("code", "")
+        return where, f"veld '{name}': {error['msg']}", code
     if kind == "list_type":
         return where, (
             f"veld '{name}' moet een lijst zijn: zet elke waarde op een eigen regel met '- ' "

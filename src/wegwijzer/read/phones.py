@@ -9,11 +9,14 @@ the number has an international form, the short number itself otherwise) and ``w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType, shortnumberinfo
+
+from wegwijzer import tekens
 
 REGION = "NL"
 
@@ -26,6 +29,12 @@ EXTRA_SHORT_NUMBERS: dict[str, str] = {
 # Municipal numbers: 14 followed by the area code without its 0 (14 026, 14 0318).
 _MUNICIPAL = re.compile(r"^14\d{3,4}$")
 _ALLOWED_CHARS = re.compile(r"^[0-9 +()\-./]+$")
+# What may stand between two numbers an editor put in one field: "0800 0113 / 113",
+# "0900 8844 of 112", "088 123 45 67, 06 12345678", "0800 2000 - 112".
+_BETWEEN = re.compile(
+    r"\s*(?:[/,;|&]|\s[-–—]\s|\b(?:of|en|or|and)\b|\n)\s*", re.IGNORECASE
+)
+_IN_PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 
 class Soort(StrEnum):
@@ -56,18 +65,89 @@ class Telefoon:
 
 
 class TelefoonFout(ValueError):
-    """The text is not a valid Dutch phone number; the message is Dutch and says why."""
+    """The text is not a valid Dutch phone number; the message is Dutch and says why.
+    `code` names the rule (`wegwijzer.codes`)."""
+
+    def __init__(self, message: str, code: str = "telefoon-ongeldig") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _two_numbers(raw: str) -> tuple[str, str] | None:
+    """The two numbers of a field that holds two ("0800 2000/112", "0900 8844 (112)"), each as
+    written, or None. A slash after an area code ("026/123 45 67") is one number."""
+    inner = _IN_PARENTHESES.search(raw)
+    if inner and inner.start() > 0:
+        outside = (raw[: inner.start()] + raw[inner.end() :]).strip()
+        if _is_number(outside) and _is_number(inner.group(1)):
+            return outside, inner.group(1).strip()
+    parts = [part.strip() for part in _BETWEEN.split(raw)]
+    if len(parts) >= 2 and all(parts):
+        numbers = [part for part in parts if _is_number(part)]
+        if len(numbers) >= 2:
+            return numbers[0], numbers[1]
+    return None
+
+
+def _is_number(part: str) -> bool:
+    try:
+        _parse_one(part.strip())
+    except TelefoonFout:
+        return False
+    return True
+
+
+def _marked(raw: str, hidden: list[str]) -> str:
+    return "".join(f"<{tekens.code(char)}>" if char in hidden else char for char in raw)
+
+
+def _odd_characters(raw: str) -> str:
+    """The message for a number with a character that is not a digit, space, +, -, ., / or
+    parenthesis: letters, or an invisible one named by its name (a space-like character is
+    shown by name, since it looks like a space)."""
+    odd = [char for char in raw if not _ALLOWED_CHARS.match(char)]
+    hidden = [char for char in odd if not char.isprintable() or char.isspace()
+              or unicodedata.category(char) == "Cf"]
+    if hidden:
+        names = ", ".join(dict.fromkeys(tekens.naam(char) for char in hidden))
+        return (
+            f"'{_marked(raw, hidden)}' bevat {names}; typ het nummer opnieuw met gewone "
+            "spaties (zo'n teken komt vaak mee bij kopiëren van een website of uit een pdf)"
+        )
+    if any(char.isalpha() for char in odd):
+        return (
+            f"'{raw}' bevat tekst; een telefoonveld heeft alleen het nummer. Zet uitleg "
+            "(zoals 'kies 1' of openingstijden) in 'bereikbaar' of in een 'label' "
+            "onder 'extra_telefoon'"
+        )
+    return f"'{raw}' is geen telefoonnummer: gebruik alleen cijfers, spaties en eventueel + of -"
 
 
 def parse(text: str) -> Telefoon:
-    """Parse a phone number as an editor writes it ("085 130 46 58", "112", "14 026")."""
+    """Parse a phone number as an editor writes it ("085 130 46 58", "112", "14 026").
+
+    A field holds exactly one number as written: two numbers ("0800 0113 / 113") or a number
+    with words are refused, never run together into one wrong number."""
     raw = str(text).strip()
     if not raw:
         raise TelefoonFout("telefoonnummer is leeg")
-    if not _ALLOWED_CHARS.match(raw):
+    twee = _two_numbers(raw)
+    if twee:
+        first, second = twee
         raise TelefoonFout(
-            f"'{raw}' is geen telefoonnummer: gebruik alleen cijfers, spaties en eventueel + of -"
+            f"'{raw}' bevat twee nummers ({first} en {second}); een telefoonveld heeft er "
+            f"één. Zet het tweede nummer als 'nummer' onder 'extra_telefoon', met een 'label' "
+            "dat zegt waarvoor het is (of maak er een eigen hulplijn van)",
+            code="telefoon-twee-nummers",
         )
+    if not _ALLOWED_CHARS.match(raw):
+        raise TelefoonFout(_odd_characters(raw), code="telefoon-vreemd-teken")
+    return _parse_one(raw)
+
+
+def _parse_one(raw: str) -> Telefoon:
+    if not _ALLOWED_CHARS.match(raw):
+        raise TelefoonFout(_odd_characters(raw), code="telefoon-vreemd-teken")
     digits = re.sub(r"[^0-9+]", "", raw)
     if digits.startswith("00"):
         digits = "+" + digits[2:]

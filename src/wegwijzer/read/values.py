@@ -20,8 +20,9 @@ from pydantic_core import PydanticCustomError
 from wegwijzer.read import links, phones
 
 
-def _fout(message: str) -> PydanticCustomError:
-    return PydanticCustomError("wegwijzer", message)
+def _fout(message: str, code: str = "") -> PydanticCustomError:
+    """A Dutch message for `parse.py`; `code` names the rule (`wegwijzer.codes`)."""
+    return PydanticCustomError("wegwijzer", message, {"code": code} if code else None)
 
 
 def _text(value: Any, what: str) -> str:
@@ -135,7 +136,7 @@ def _parsed_by(parse: Any, result: type | None, what: str) -> Any:
         try:
             return parse(_text(value, what))
         except ValueError as exc:
-            raise _fout(str(exc)) from None
+            raise _fout(str(exc), getattr(exc, "code", "")) from None
 
     return BeforeValidator(check)
 
