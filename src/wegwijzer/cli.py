@@ -1,7 +1,19 @@
-"""The `wegwijzer` command: validate, show and schema (more commands join as stages land).
+"""The `wegwijzer` command: one subcommand per job, each a thin `cmd_*` over a stage.
 
-Exit codes: 0 all well (warnings allowed), 1 errors in the data, 2 wrong use of the command.
-Never a traceback: an unexpected failure prints a short Dutch message and exits 3.
+    validate, show        read side and rules (read/, rules/)
+    build                 site and flyers (site/, flyer/), into a new folder swapped in whole
+    flyers                the MamaWegwijzer flyers only (flyer/)
+    check                 links, numbers, live links, freshness (check/)
+    export                HSDS 3.0, xlsx, csv (export/)
+    fmt, nieuw, schema    editors' tools (edit/)
+
+Every path argument is made absolute once, before anything else; `build` and `flyers` hold
+the project's write lock (`files.schrijfslot`); no command writes over data or sources
+(`files.check_out_dir`, `files.check_out_file`).
+
+Exit codes: 0 all well (warnings allowed), 1 errors in the data, 2 wrong use of the command,
+130 stopped (Ctrl-C or SIGTERM). Never a traceback: an unexpected failure prints a short
+Dutch message and exits 3.
 """
 
 from __future__ import annotations
