@@ -48,12 +48,12 @@ class Bouwresultaat:
     verdwenen: list[str] = field(default_factory=list)
 
 
-def check_out(out: Path, root: Path) -> None:
+def check_out(out: Path, root: Path, option: str = "--out") -> None:
     """Refuse output folders whose replacement would destroy something that is not a site.
     `mkdocs build` checks its site_dir with it too (site/plugin.py)."""
-    files.check_out_dir(out, root)
+    files.check_out_dir(out, root, option)
     if out.exists() and not out.is_dir():
-        raise GebruiksFout(f"--out '{files.toon(out)}' is een bestand, geen map")
+        raise GebruiksFout(f"{option} '{files.toon(out)}' is een bestand, geen map")
     if out.is_dir() and any(out.iterdir()) and not any((out / m).exists() for m in SITE_MARKERS):
         raise GebruiksFout(
             f"map '{files.toon(out)}' bestaat al en is geen gebouwde site; die map wordt bij het bouwen "

@@ -131,11 +131,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         not a site; the same check as `wegwijzer build --out`."""
         site_dir = Path(config.site_dir)
         try:
-            check_out(site_dir, root)
+            check_out(site_dir, root, option="site_dir (mkdocs build -d)")
         except GebruiksFout as exc:
-            reason = str(exc).replace(f"--out '{site_dir}'", f"'{site_dir}'", 1)
             raise PluginError(
-                f"wegwijzer: site_dir (mkdocs build -d) {reason}. MkDocs maakt die map leeg "
+                f"wegwijzer: {exc}. MkDocs maakt die map leeg "
                 "voor het bouwen, dus er is niets gebouwd en niets verwijderd."
             ) from None
 
