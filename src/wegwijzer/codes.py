@@ -81,6 +81,14 @@ _CATALOGUS: tuple[Code, ...] = (
         "gemeentebestand is weggehaald of hernoemd; is dat de bedoeling, haal dan ook de oude "
         "flyers weg.",
     ),
+    Code(
+        "hsds-ongeldig",
+        "De HSDS-export klopt niet met de standaard",
+        "De Wegwijzer controleert elke HSDS-export met de officiële schema's van Open Referral "
+        "HSDS 3.0 voordat hij iets schrijft. Klopt de export niet, dan wordt er niets "
+        "geschreven. Dit is een fout in het programma, niet in je bestanden: meld het aan de "
+        "beheerders, met de genoemde problemen.",
+    ),
     # --- fmt ---
     Code(
         "fmt-tussendoor-gewijzigd",
