@@ -16,7 +16,7 @@ from faultserver import FaultServer
 from wegwijzer.check.cache import LinkCache, cache_path
 from wegwijzer.check.fetch import Status, Uitkomst
 
-MESSAGE = re.compile(r"^[^:]+\.(ya?ml|html|pdf)(:\d+:\d+)?: (fout|waarschuwing): \S.*$")
+MESSAGE = re.compile(r"^[^:]+\.(ya?ml|html|pdf)(:\d+:\d+)?: (fout|waarschuwing): \S.* \[[a-z0-9-]+\]$")  # every message ends in its code
 
 # The three addresses of the mini project, and the host name each gets in these tests.
 LUISTERLIJN = "https://www.example.nl/luisterlijn"  # landelijk: shown in alfa and beta
@@ -75,14 +75,14 @@ def test_broken_and_moved_links_at_their_yaml_place(project: Project, cli) -> No
     line = line_of(regio, project.urls["groep"])
     assert (
         f"content/regio/testregio.yml:{line}:14: fout: website {project.urls['groep']} geeft 404 "
-        "(pagina bestaat niet meer); zoek het nieuwe adres"
+        "(pagina bestaat niet meer); zoek het nieuwe adres [link-kapot]"
     ) in result.lines
     beta = project.root / "gemeenten" / "beta.yml"
     new = project.server.url("/ok", host="jgz.test")
     assert (
         f"gemeenten/beta.yml:{line_of(beta, project.urls['jgz'])}:14: waarschuwing: website "
         f"{project.urls['jgz']} is verhuisd naar {new} (permanente doorverwijzing 301); zet in de "
-        f"YAML 'website: {new}'"
+        f"YAML 'website: {new}' [link-verhuisd]"
     ) in result.lines
     # the working address only has validate's notes (http://, a port), no finding of the check
     about = [line for line in result.lines if project.urls["luisterlijn"] in line]

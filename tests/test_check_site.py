@@ -109,13 +109,13 @@ def test_broken_internal_links_and_anchors(site: Path, cli) -> None:
     assert result.code == 1
     assert site_lines(result) == [
         "site/beta/extra.html:1:1: fout: interne link '../bestaat-niet/' op beta/extra.html wijst "
-        "naar een pagina of bestand dat niet bestaat",
+        "naar een pagina of bestand dat niet bestaat [link-intern-kapot]",
         "site/beta/extra.html:2:1: fout: link '../index.html#nergens': anker '#nergens' bestaat "
-        "niet op index.html",
-        "site/beta/extra.html:3:1: fout: link '#hulp': anker '#hulp' bestaat niet op deze pagina",
-        "site/beta/extra.html:4:1: fout: interne link '../../../etc/passwd' wijst buiten de site",
+        "niet op index.html [link-anker-ontbreekt]",
+        "site/beta/extra.html:3:1: fout: link '#hulp': anker '#hulp' bestaat niet op deze pagina [link-anker-ontbreekt]",
+        "site/beta/extra.html:4:1: fout: interne link '../../../etc/passwd' wijst buiten de site [link-buiten-site]",
         "site/beta/extra.html:5:1: fout: interne link 'plaatje.png' op beta/extra.html wijst naar "
-        "een pagina of bestand dat niet bestaat",
+        "een pagina of bestand dat niet bestaat [link-intern-kapot]",
     ]
 
 
@@ -181,7 +181,7 @@ def test_one_organisation_one_number_unless_the_data_says_so(site: Path, cli) ->
     assert site_lines(result) == [
         "site/alfa/index.html:10:30: fout: tel-link 'tel:+318000450': bij 'Huisbezoek' "
         "(huisbezoek) staat hier 0800 0450, maar in alfa heeft die 0800 2000; één organisatie "
-        "hoort overal hetzelfde nummer te tonen"
+        "hoort overal hetzelfde nummer te tonen [tel-nummer-anders]"
     ]
 
 
@@ -197,7 +197,7 @@ def test_a_number_on_the_wrong_card(site: Path, cli) -> None:
     assert site_lines(result) == [
         "site/sociale-kaart/index.html:2:1: fout: tel-link 'tel:112': bij 'Luisterlijn' "
         "(luisterlijn) staat hier 112, maar in de gegevens heeft die 088 076 70 00; één "
-        "organisatie hoort overal hetzelfde nummer te tonen"
+        "organisatie hoort overal hetzelfde nummer te tonen [tel-nummer-anders]"
     ]
 
 
@@ -254,9 +254,9 @@ def test_flyer_numbers_agree_with_the_data_and_the_page(
     result = check(cli, "--report", "r.json")
     assert site_lines(result) == [
         "site/alfa/mamawegwijzer-alfa-nl.pdf: fout: flyer toont 030 123 45 67, maar dat nummer "
-        "staat niet in de gegevens van gemeente alfa; maak de flyer opnieuw (wegwijzer build)",
+        "staat niet in de gegevens van gemeente alfa; maak de flyer opnieuw (wegwijzer build) [flyer-nummer-onbekend]",
         "site/alfa/mamawegwijzer-alfa-nl.pdf: waarschuwing: flyer toont 088 076 70 00, maar de "
-        "gemeentepagina alfa/ heeft dat nummer niet als belknop",
+        "gemeentepagina alfa/ heeft dat nummer niet als belknop [flyer-nummer-niet-op-pagina]",
     ]
     summary = json.loads((site.parent / "r.json").read_text())["samenvatting"]["site"]
     assert summary["flyers"] == 1
@@ -284,7 +284,7 @@ def test_external_links_of_the_site_are_checked_online(site: Path, cli) -> None:
         )  # fmt: skip
         assert result.code == 1
         assert (
-            f"site/beta/index.html:5:1: fout: link {broken} geeft 404 (pagina bestaat niet meer); zoek het nieuwe adres"
+            f"site/beta/index.html:5:1: fout: link {broken} geeft 404 (pagina bestaat niet meer); zoek het nieuwe adres [link-kapot]"
             in result.lines
         )
         report = json.loads((site.parent / "r.json").read_text())
@@ -329,13 +329,13 @@ def test_anchors_on_pages_read_before_and_after_the_link(site: Path, cli) -> Non
     result = check(cli)
     assert site_lines(result) == [
         "site/beta/extra.html:2:1: fout: link '../a/#weg': anker '#weg' bestaat niet op "
-        "a/index.html",
+        "a/index.html [link-anker-ontbreekt]",
         "site/beta/extra.html:4:1: fout: link '../zz/index.html#weg': anker '#weg' bestaat niet "
-        "op zz/index.html",
+        "op zz/index.html [link-anker-ontbreekt]",
         "site/beta/extra.html:5:1: fout: link 'extra.html#weg': anker '#weg' bestaat niet op "
-        "deze pagina",
+        "deze pagina [link-anker-ontbreekt]",
         "site/beta/extra.html:6:1: fout: link '../zz/#weg': anker '#weg' bestaat niet op "
-        "zz/index.html",
+        "zz/index.html [link-anker-ontbreekt]",
     ]
 
 
@@ -364,7 +364,7 @@ def test_many_flyers_are_read_in_worker_processes(
     lines = site_lines(result)
     assert lines[0] == (
         "site/alfa/flyer-oud.pdf: fout: flyer toont 030 123 45 67, maar dat nummer staat niet in "
-        "de gegevens van gemeente alfa; maak de flyer opnieuw (wegwijzer build)"
+        "de gegevens van gemeente alfa; maak de flyer opnieuw (wegwijzer build) [flyer-nummer-onbekend]"
     )
     assert lines[1].startswith("site/beta/flyer-kapot.pdf: fout: flyer is geen leesbare PDF (")
     assert len(lines) == 2

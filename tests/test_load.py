@@ -39,15 +39,15 @@ def test_duplicate_key_names_both_lines() -> None:
     assert data is None
     assert problems == [
         "t.yml:4:3: fout: veld 'naam' staat twee keer in dezelfde groep (ook op regel 2); "
-        "haal er één weg"
+        "haal er één weg [yaml-dubbele-sleutel]"
     ]
 
 
 def test_tab_indentation_is_refused_per_line() -> None:
     _, problems = load("gemeente:\n\tnaam: Ede\n  regio: x\n\t\twoonplaatsen: []\n")
     assert problems == [
-        "t.yml:2:1: fout: tab gevonden aan het begin van de regel; gebruik spaties om in te springen",
-        "t.yml:4:1: fout: tab gevonden aan het begin van de regel; gebruik spaties om in te springen",
+        "t.yml:2:1: fout: tab gevonden aan het begin van de regel; gebruik spaties om in te springen [yaml-tab]",
+        "t.yml:4:1: fout: tab gevonden aan het begin van de regel; gebruik spaties om in te springen [yaml-tab]",
     ]
 
 
@@ -64,7 +64,7 @@ def test_alias_bomb_is_refused_before_expansion() -> None:
         bomb.append(f"{level}: &{level} [{', '.join(['*' + previous] * 9)}]")
     data, problems = load("\n".join(bomb) + "\n")
     assert data is None
-    assert problems[0] == "t.yml:1:4: fout: anker '&a' wordt niet ondersteund; schrijf de waarde voluit"
+    assert problems[0] == "t.yml:1:4: fout: anker '&a' wordt niet ondersteund; schrijf de waarde voluit [yaml-anker]"
     assert any("verwijzing '*a' wordt niet ondersteund" in p for p in problems)
 
 
@@ -88,13 +88,13 @@ def test_syntax_error_points_at_the_line_and_explains_in_dutch() -> None:
     _, problems = load("gemeente:\n  naam: Ede: centrum\n")
     assert problems == [
         "t.yml:2:12: fout: YAML-fout: dubbele punt op een onverwachte plek; zet tekst met een "
-        "dubbele punt tussen aanhalingstekens, of controleer de inspringing"
+        "dubbele punt tussen aanhalingstekens, of controleer de inspringing [yaml-syntax]"
     ]
 
 
 def test_unclosed_quote_points_at_the_opening_quote() -> None:
     _, problems = load("gemeente:\n  naam: 'Ede\n  regio: x\n")
-    assert problems == ["t.yml:2:9: fout: YAML-fout: aanhalingsteken wordt niet afgesloten"]
+    assert problems == ["t.yml:2:9: fout: YAML-fout: aanhalingsteken wordt niet afgesloten [yaml-syntax]"]
 
 
 def test_top_level_list_is_refused() -> None:

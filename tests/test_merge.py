@@ -112,7 +112,7 @@ def test_excluding_an_unknown_id_is_an_error_with_a_suggestion(in_mini: Path, cl
     line = line_of(beta, "- oudergroup")
     assert (
         f"gemeenten/beta.yml:{line}:5: fout: niet_aangeboden: 'oudergroup' bestaat niet in "
-        "landelijk of regio (bedoel je 'oudergroep'?)"
+        "landelijk of regio (bedoel je 'oudergroep'?) [niet-aangeboden-onbekend]"
     ) in result.lines
 
 
@@ -154,7 +154,7 @@ def test_overriding_an_id_that_does_not_exist_is_an_error(in_mini: Path, cli) ->
     assert (
         f"gemeenten/beta.yml:{line}:9: fout: interventie 'huisbezoekk' bestaat niet in een "
         "lagere laag (bedoel je 'huisbezoek'?); als dit een nieuwe interventie is, ontbreken: "
-        "'naam', 'omschrijving', 'bron', 'fasen', 'themas'"
+        "'naam', 'omschrijving', 'bron', 'fasen', 'themas' [vermelding-onvolledig]"
     ) in result.lines
 
 

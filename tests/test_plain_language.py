@@ -211,5 +211,5 @@ def test_check_text_reports_at_the_given_place() -> None:
     plain_language.check_text("Een casus.", "omschrijving", plek, meldingen, full=True)
     assert [m.format() for m in meldingen] == [
         ("gemeenten/x.yml:7:19: waarschuwing: veld 'omschrijving': 'casus' is vaktaal; "
-        "schrijf liever 'situatie'")
+        "schrijf liever 'situatie' [taal-moeilijk-woord]")
     ]

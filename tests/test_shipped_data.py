@@ -118,8 +118,8 @@ def test_a_broken_copy_fails_with_the_right_lines(tmp_path: Path, monkeypatch, c
     assert result.code == 1
     errors = [line for line in result.lines if ": fout: " in line]
     assert f"gemeenten/ede.yml:{line_of(ede, 'regio: gelderland-midde')}:10: fout: veld 'regio': onbekende regio " \
-        "'gelderland-midde' (bedoel je 'gelderland-midden'?); bekende regio's: gelderland-midden, ijmond" in errors
-    assert f"gemeenten/ede.yml:{line_of(ede, 'telefon:')}:5: fout: onbekend veld 'telefon' (bedoel je 'telefoon'?)" in errors
+        "'gelderland-midde' (bedoel je 'gelderland-midden'?); bekende regio's: gelderland-midden, ijmond [regio-onbekend]" in errors
+    assert f"gemeenten/ede.yml:{line_of(ede, 'telefon:')}:5: fout: onbekend veld 'telefon' (bedoel je 'telefoon'?) [veld-onbekend]" in errors
     assert f"gemeenten/arnhem.yml:{line_of(arnhem, 'niet_aangeboden_extra')}:1: fout: onbekend veld " \
-        "'niet_aangeboden_extra' (bedoel je 'niet_aangeboden'?)" in errors
+        "'niet_aangeboden_extra' (bedoel je 'niet_aangeboden'?) [veld-onbekend]" in errors
     assert len(errors) == 3, errors

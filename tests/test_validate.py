@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,13 +43,21 @@ def beta(root: Path, extra: str) -> Path:
     return write(root / "gemeenten" / "beta.yml", GEMEENTE + text)
 
 
-def problem(result, path: Path, needle: str, severity: str = "fout") -> str:
-    """The one message for the line of `path` holding `needle`."""
+def problem(
+    result, path: Path, needle: str, severity: str = "fout", code: str | None = None
+) -> str:
+    """The text of the one message for the line of `path` holding `needle` (without its
+    `[code]`; when `code` is given, the message must carry that code)."""
     line = line_of(path, needle)
     prefix = f"gemeenten/{path.name}:{line}:"
     found = [l for l in result.lines if l.startswith(prefix) and f": {severity}: " in l]
     assert len(found) == 1, (prefix, result.out)
-    return found[0].split(f": {severity}: ", 1)[1]
+    text = found[0].split(f": {severity}: ", 1)[1]
+    match = re.fullmatch(r"(.*) \[([a-z0-9-]+)\]", text)
+    assert match, text
+    if code is not None:
+        assert match[2] == code, text
+    return match[1]
 
 
 def test_shipped_fixture_is_clean(in_mini: Path, cli) -> None:
@@ -62,7 +71,7 @@ def test_unknown_key_suggests_the_closest(in_mini: Path, cli) -> None:
     path = beta(in_mini, 'telefon: "0800 0450"')
     result = cli("validate", "--root", ".")
     assert result.code == 1
-    assert problem(result, path, "telefon:") == "onbekend veld 'telefon' (bedoel je 'telefoon'?)"
+    assert problem(result, path, "telefon:", code="veld-onbekend") == "onbekend veld 'telefon' (bedoel je 'telefoon'?)"
 
 
 def test_unknown_key_in_gemeente_block(in_mini: Path, cli) -> None:
@@ -75,14 +84,14 @@ def test_missing_required_field_of_a_new_entry(in_mini: Path, cli) -> None:
     path = write(in_mini / "gemeenten" / "beta.yml", GEMEENTE + HULPLIJN.replace("    bron: Testbron\n", "", 1))
     result = cli("validate", "--root", ".")
     assert result.code == 1
-    assert problem(result, path, "id: eigen-lijn") == "hulplijn 'eigen-lijn': verplicht veld 'bron' ontbreekt"
+    assert problem(result, path, "id: eigen-lijn", code="vermelding-onvolledig") == "hulplijn 'eigen-lijn': verplicht veld 'bron' ontbreekt"
 
 
 def test_missing_gemeente_block_fields(in_mini: Path, cli) -> None:
     path = write(in_mini / "gemeenten" / "beta.yml", "gemeente:\n  naam: Beta\n")
     result = cli("validate", "--root", ".")
     assert result.code == 1
-    assert problem(result, path, "gemeente:") == "verplicht veld 'regio' ontbreekt"
+    assert problem(result, path, "gemeente:", code="veld-verplicht") == "verplicht veld 'regio' ontbreekt"
 
 
 def test_unknown_regio(in_mini: Path, cli) -> None:
@@ -313,7 +322,7 @@ def test_entries_no_gemeente_shows_are_still_checked(in_mini: Path, cli) -> None
     )
     result = cli("validate", "--root", ".")
     assert result.code == 1
-    assert f"content/regio/leeg.yml:{line_of(regio, '2027-01-01')}:20: fout: veld 'gecontroleerd': 2027-01-01 ligt in de toekomst" in result.lines
+    assert f"content/regio/leeg.yml:{line_of(regio, '2027-01-01')}:20: fout: veld 'gecontroleerd': 2027-01-01 ligt in de toekomst [datum-toekomst]" in result.lines
     assert any("betaald nummer" in l and l.startswith("content/regio/leeg.yml") for l in result.lines)
     assert any("regio 'leeg' heeft nog geen gemeenten" in l for l in result.lines)
 

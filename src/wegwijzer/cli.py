@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--alleen-fouten", action="store_true", help="toon geen waarschuwingen, alleen fouten"
     )
+    p.add_argument(
+        "--uitleg",
+        nargs="?",
+        const="",
+        metavar="CODE",
+        help="leg uit wat een melding betekent en hoe je het oplost (zonder CODE: alle codes)",
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("show", parents=[common], help="toon de samengevoegde gegevens van een gemeente")
@@ -98,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
     p.add_argument(
         "--markdown", action="store_true", help="schrijf het overzicht van alle velden (Markdown)"
+    )
+    p.add_argument(
+        "--meldingen",
+        action="store_true",
+        help="schrijf het overzicht van alle meldingen en hun codes (Markdown)",
     )
     p.set_defaults(func=cmd_schema)
 
@@ -244,10 +256,31 @@ def _summary(meldingen: Meldingen, files: int) -> str:
 def cmd_validate(args: argparse.Namespace) -> int:
     from wegwijzer.rules.validate import validate
 
+    if args.uitleg is not None:
+        return _uitleg(args.uitleg)
+
     result = validate(args.root)
     _print_meldingen(result.meldingen, alleen_fouten=args.alleen_fouten)
     print(_summary(result.meldingen, len(result.project.bestanden)), file=sys.stderr)
     return EXIT_FOUT if result.meldingen.has_errors else EXIT_OK
+
+
+def _uitleg(naam: str) -> int:
+    from wegwijzer import codes
+
+    if not naam.strip():
+        sys.stdout.write(codes.overzicht_tekst())
+        return EXIT_OK
+    code = codes.zoek(naam)
+    if code is None:
+        near = codes.nearest(naam)
+        quoted = [f"'{n}'" for n in near]
+        hint = f"; bedoel je {' of '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?" if near else ""
+        raise GebruiksFout(
+            f"melding '{naam}' bestaat niet{hint} ('wegwijzer validate --uitleg' toont alle codes)"
+        )
+    sys.stdout.write(codes.uitleg_tekst(code))
+    return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -280,7 +313,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from wegwijzer.edit.fielddocs import markdown
     from wegwijzer.edit.schema import json_schema
 
-    if args.markdown:
+    if args.meldingen:
+        from wegwijzer import codes
+
+        text = codes.markdown()
+    elif args.markdown:
         text = markdown()
     else:
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"

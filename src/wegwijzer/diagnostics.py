@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from wegwijzer import tekens
+from wegwijzer.codes import zoek
 
 
 class Ernst(StrEnum):
@@ -47,7 +48,12 @@ class Melding:
     plek: Plek
     ernst: Ernst
     tekst: str
-    code: str = ""
+    code: str
+
+    def __post_init__(self) -> None:
+        # A programming error, not a message for the editor: every message names its rule.
+        if zoek(self.code) is None or self.code != self.code.strip().lower():
+            raise ValueError(f"melding zonder bekende code ({self.code!r}): {self.tekst}")
 
     @property
     def is_fout(self) -> bool:
@@ -57,7 +63,7 @@ class Melding:
         """`path:line:column: ernst: tekst [code]`; control and invisible characters (from the
         data, quoted in a message) are shown as <U+XXXX>, never sent to the terminal raw."""
         text = tekens.zichtbaar(f"{self.plek.display(base)}: {self.ernst}: {self.tekst}")
-        return f"{text} [{self.code}]" if self.code else text
+        return f"{text} [{self.code}]"
 
 
 @dataclass
@@ -66,10 +72,10 @@ class Meldingen:
 
     _items: dict[Melding, None] = field(default_factory=dict)
 
-    def fout(self, plek: Plek, tekst: str, code: str = "") -> None:
+    def fout(self, plek: Plek, tekst: str, code: str) -> None:
         self.add(Melding(plek, Ernst.FOUT, tekst, code))
 
-    def waarschuwing(self, plek: Plek, tekst: str, code: str = "") -> None:
+    def waarschuwing(self, plek: Plek, tekst: str, code: str) -> None:
         self.add(Melding(plek, Ernst.WAARSCHUWING, tekst, code))
 
     def add(self, melding: Melding) -> None:
@@ -100,6 +106,16 @@ class Meldingen:
 
 class WegwijzerFout(Exception):
     """Base of errors that stop a command; the message is Dutch and meant for the editor."""
+
+
+class WaardeFout(WegwijzerFout, ValueError):
+    """A value an editor wrote cannot be read (a phone number, a web address). It is also a
+    ValueError, so pydantic validators report it; `code` may name the rule more precisely
+    than the field's own code."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class GebruiksFout(WegwijzerFout):

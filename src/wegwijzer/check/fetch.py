@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from wegwijzer import __version__
+from wegwijzer.diagnostics import WegwijzerFout
 
 USER_AGENT = f"Mozilla/5.0 (compatible; wegwijzer-check/{__version__}; linkcontrole)"
 
@@ -170,7 +171,7 @@ class Instellingen:
 # --- the address policy -------------------------------------------------------------------
 
 
-class GeblokkeerdAdres(OSError):
+class GeblokkeerdAdres(WegwijzerFout, OSError):
     """Raised by the resolver for a name that resolves to a non-public address."""
 
     def __init__(self, host: str, address: str) -> None:
@@ -279,7 +280,7 @@ def _resolver_class() -> type:
 # --- the checker --------------------------------------------------------------------------
 
 
-class _Antwoord(Exception):
+class _Antwoord(WegwijzerFout):
     """Internal: a finished classification raised out of the request code."""
 
     def __init__(self, status: Status, detail: str = "", code: int | None = None) -> None:

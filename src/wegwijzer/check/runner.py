@@ -201,6 +201,15 @@ def _fetch(urls: list[str], opties: Opties, result: CheckResultaat) -> dict[str,
     return {url: found[url] for url in urls}
 
 
+# The code of a finding about a web address, by the outcome of the check; others: link-kapot.
+LINK_CODES = {
+    Status.VERHUISD: "link-verhuisd",
+    Status.GEWEIGERD: "link-geweigerd",
+    Status.TE_DRUK: "link-te-druk",
+    Status.NIET_GECONTROLEERD: "link-niet-gecontroleerd",
+}
+
+
 def _report_links(result: CheckResultaat) -> None:
     """Turn outcomes into findings at every place an editor can act on."""
     for url, uitkomst in result.links.items():
@@ -219,7 +228,8 @@ def _report_links(result: CheckResultaat) -> None:
             veld = gebruik.veld if not gebruik.op_site else "link"
             tekst = berichten.link_bericht(veld, uitkomst, yaml=not gebruik.op_site)
             result.bevindingen.append(LinkBevinding(gebruik, uitkomst, level, tekst))
+            code = LINK_CODES.get(uitkomst.status, "link-kapot")
             if level == "fout":
-                result.meldingen.add(Melding(gebruik.plek, Ernst.FOUT, tekst))
+                result.meldingen.add(Melding(gebruik.plek, Ernst.FOUT, tekst, code))
             elif level == "waarschuwing":
-                result.meldingen.add(Melding(gebruik.plek, Ernst.WAARSCHUWING, tekst))
+                result.meldingen.add(Melding(gebruik.plek, Ernst.WAARSCHUWING, tekst, code))

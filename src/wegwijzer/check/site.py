@@ -282,7 +282,7 @@ class SiteCheck:
                 self._anchor_missing(plek, value, fragment, pagina.rel)
 
     def _anchor_missing(self, plek: Plek, value: str, fragment: str, where: str) -> None:
-        self.meldingen.fout(plek, f"link '{value}': anker '#{fragment}' bestaat niet op {where}")
+        self.meldingen.fout(plek, f"link '{value}': anker '#{fragment}' bestaat niet op {where}", code="link-anker-ontbreekt")
 
     # -- per link --
 
@@ -309,6 +309,7 @@ class SiteCheck:
                 self._plek(pagina, link),
                 f"link '{value[:60]}' in {link.tag}: '{lowered.split(':')[0]}:'-links horen niet "
                 "op de site",
+                code="link-soort-verboden",
             )
         elif self.site_url and (value.startswith(self.site_url) or value + "/" == self.site_url):
             self._internal(pagina, link, value[len(self.site_url) - 1 :] or "/", absolute=True)
@@ -347,7 +348,8 @@ class SiteCheck:
         target_rel, fragment = self._targets[key]
         if target_rel is _BUITEN:
             self.meldingen.fout(
-                self._plek(pagina, link), f"interne link '{value}' wijst buiten de site"
+                self._plek(pagina, link), f"interne link '{value}' wijst buiten de site",
+                code="link-buiten-site",
             )
             return
         if target_rel is None:
@@ -355,6 +357,7 @@ class SiteCheck:
                 self._plek(pagina, link),
                 f"interne link '{value}' op {pagina.rel} wijst naar een pagina of bestand "
                 "dat niet bestaat",
+                code="link-intern-kapot",
             )
             return
         if target_rel is _HIER:
@@ -414,11 +417,11 @@ class SiteCheck:
             self._tel_checks[raw] = _tel_findings(raw)
         findings, number = self._tel_checks[raw]
         plek = self._plek(pagina, link)
-        for fout, tekst in findings:
+        for fout, tekst, code in findings:
             if fout:
-                self.meldingen.fout(plek, tekst)
+                self.meldingen.fout(plek, tekst, code=code)
             else:
-                self.meldingen.waarschuwing(plek, tekst)
+                self.meldingen.waarschuwing(plek, tekst, code=code)
         if number is None:
             return
         shown = f"'tel:{raw}'"
@@ -437,6 +440,7 @@ class SiteCheck:
                 plek,
                 f"tel-link {shown} toont {other} maar belt een ander nummer; ouders bellen dan "
                 "het verkeerde nummer",
+                code="tel-tekst-anders",
             )
 
     def _number_of_data(
@@ -447,6 +451,7 @@ class SiteCheck:
                 plek,
                 f"tel-link {shown}: {weergave} staat niet in de gegevens (een oud nummer, of "
                 "een nummer dat niet uit de YAML komt); bouw de site opnieuw of pas de YAML aan",
+                code="tel-onbekend",
             )
             return
         entry_id = self._owner(link)
@@ -459,6 +464,7 @@ class SiteCheck:
                 plek,
                 f"tel-link {shown}: '{self.index.namen.get(entry_id, entry_id)}' ({entry_id}) is "
                 "niet gecontroleerd, en dan is het nummer geen belknop; bouw de site opnieuw",
+                code="tel-niet-gecontroleerd",
             )
         allowed = self.index.allowed(entry_id, gemeente)
         if allowed is None or tel in allowed:
@@ -470,6 +476,7 @@ class SiteCheck:
             plek,
             f"tel-link {shown}: bij '{naam}' ({entry_id}) staat hier {weergave}, maar {waar} "
             f"heeft die {expected}; één organisatie hoort overal hetzelfde nummer te tonen",
+            code="tel-nummer-anders",
         )
 
     def _owner(self, link: Link) -> str | None:
@@ -498,13 +505,14 @@ class SiteCheck:
         try:
             normalized = links.parse_email(address)
         except links.LinkFout as exc:
-            self.meldingen.fout(plek, f"mailto-link 'mailto:{raw}': {exc}")
+            self.meldingen.fout(plek, f"mailto-link 'mailto:{raw}': {exc}", code="mailto-ongeldig")
             return
         if normalized.lower() not in self.index.emails and address.lower() not in self.index.emails:
             self.meldingen.fout(
                 plek,
                 f"mailto-link: {address} staat niet in de gegevens; bouw de site opnieuw of pas "
                 "de YAML aan",
+                code="mailto-onbekend",
             )
 
     def _whatsapp(self, pagina: Pagina, link: Link, digits: str) -> None:
@@ -512,12 +520,13 @@ class SiteCheck:
         try:
             number = phones.parse("+" + digits.lstrip("+"))
         except TelefoonFout as exc:
-            self.meldingen.fout(plek, f"WhatsApp-link '{link.value}': {exc}")
+            self.meldingen.fout(plek, f"WhatsApp-link '{link.value}': {exc}", code="whatsapp-ongeldig")
             return
         if not self.index.known(number.tel):
             self.meldingen.fout(
                 plek,
                 f"WhatsApp-link '{link.value}': {number.weergave} staat niet in de gegevens",
+                code="whatsapp-onbekend",
             )
 
     # -- flyers --
@@ -531,7 +540,7 @@ class SiteCheck:
         texts: dict[str, str] = {}
         for scan in scans:
             if scan.fout is not None:
-                self.meldingen.fout(Plek(scan.pdf), f"flyer is geen leesbare PDF ({scan.fout})")
+                self.meldingen.fout(Plek(scan.pdf), f"flyer is geen leesbare PDF ({scan.fout})", code="flyer-pdf-onleesbaar")
                 continue
             assert scan.gevonden is not None and scan.digest is not None
             texts[scan.digest] = scan.tekst if scan.tekst is not None else self._texts[scan.digest]
@@ -595,6 +604,7 @@ class SiteCheck:
                     Plek(pdf),
                     f"flyer toont {found.telefoon.weergave}, maar dat nummer staat niet in de "
                     f"gegevens van gemeente {slug}; maak de flyer opnieuw (wegwijzer build)",
+                    code="flyer-nummer-onbekend",
                 )
             elif not self.index.drukbaar(tel, slug):
                 self.meldingen.fout(
@@ -602,12 +612,14 @@ class SiteCheck:
                     f"flyer toont {found.telefoon.weergave}, maar dat nummer hoort bij een "
                     f"vermelding van gemeente {slug} die niet gecontroleerd is; wat niet gecontroleerd "
                     "is, komt niet op een flyer (is dit een CONCEPT-flyer?); maak de flyer opnieuw",
+                    code="flyer-nummer-niet-gecontroleerd",
                 )
             elif on_page is not None and tel not in on_page:
                 self.meldingen.waarschuwing(
                     Plek(pdf),
                     f"flyer toont {found.telefoon.weergave}, maar de gemeentepagina "
                     f"{slug}/ heeft dat nummer niet als belknop",
+                    code="flyer-nummer-niet-op-pagina",
                 )
 
 
@@ -777,14 +789,14 @@ def _pdf_text_reader(name: str) -> Callable[[bytes], str]:
     return with_pypdf
 
 
-def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
+def _tel_findings(raw: str) -> tuple[list[tuple[bool, str, str]], Telefoon | None]:
     """What is wrong with the number of ``tel:{raw}`` wherever it stands, as (is an error,
-    message); and the number, when it is one `phones.parse` accepts."""
-    findings: list[tuple[bool, str]] = []
+    message, code); and the number, when it is one `phones.parse` accepts."""
+    findings: list[tuple[bool, str, str]] = []
     value = unquote(raw).strip()
     shown = f"'tel:{raw}'"
     if not value:
-        return [(True, f"tel-link {shown} heeft geen nummer")], None
+        return [(True, f"tel-link {shown} heeft geen nummer", "tel-ongeldig")], None
     compact = _RFC3966_SEPARATORS.sub("", value)
     if not _TEL_ALLOWED.match(compact):
         return [
@@ -792,6 +804,7 @@ def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
                 True,
                 f"tel-link {shown} bevat tekens die een telefoon niet kan bellen; gebruik alleen "
                 "cijfers en + aan het begin",
+                "tel-ongeldig",
             )
         ], None
     if compact.startswith("+"):
@@ -800,17 +813,21 @@ def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
         except phonenumbers.NumberParseException:
             parsed = None
         if parsed is None or not phonenumbers.is_valid_number(parsed):
-            return [(True, f"tel-link {shown} is geen geldig telefoonnummer")], None
+            return [(True, f"tel-link {shown} is geen geldig telefoonnummer", "tel-ongeldig")], None
         if parsed.country_code != 31:
             findings.append(
-                (False, f"tel-link {shown} is een buitenlands nummer; bellen kost dan meer")
+                (
+                    False,
+                    f"tel-link {shown} is een buitenlands nummer; bellen kost dan meer",
+                    "tel-buitenland",
+                )
             )
     number = parse_number(compact)
     if number is None:
         try:
             phones.parse(compact)  # for its message
         except TelefoonFout as exc:
-            findings.append((True, f"tel-link {shown}: {exc}"))
+            findings.append((True, f"tel-link {shown}: {exc}", "tel-ongeldig"))
         return findings, None
     if compact != number.tel:
         findings.append(
@@ -818,6 +835,7 @@ def _tel_findings(raw: str) -> tuple[list[tuple[bool, str]], Telefoon | None]:
                 False,
                 f"tel-link {shown}: schrijf 'tel:{number.tel}', dan belt het nummer vanaf elke "
                 "telefoon, ook een buitenlandse",
+                "tel-niet-internationaal",
             )
         )
     return findings, number

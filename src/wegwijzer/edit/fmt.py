@@ -57,7 +57,7 @@ from ruamel.yaml.events import (
 
 from wegwijzer import files
 from wegwijzer.read import phones
-from wegwijzer.diagnostics import Meldingen, Plek
+from wegwijzer.diagnostics import Meldingen, Plek, WegwijzerFout
 from wegwijzer.read.load import _yaml, parse, plain
 from wegwijzer.read.models import Entry as Entry_
 from wegwijzer.read.models import GemeenteBestand, LandelijkBestand, RegioBestand
@@ -71,7 +71,7 @@ SCHEMA_FILE = "schema/wegwijzer.schema.json"
 FILE_MODELS = (GemeenteBestand, RegioBestand, LandelijkBestand)
 
 
-class FormatFout(Exception):
+class FormatFout(WegwijzerFout):
     """This file cannot be formatted safely; the message is Dutch."""
 
 
@@ -690,7 +690,7 @@ def format_text(path: Path, data: bytes, meldingen: Meldingen) -> str | None:
     text = _decode(path, data, meldingen)
     if text is None:
         if len(meldingen.fouten) == before:
-            meldingen.fout(Plek(path), "bestand kan niet worden gelezen")
+            meldingen.fout(Plek(path), "bestand kan niet worden gelezen", code="bestand-onleesbaar")
         return None
     try:
         try:
@@ -701,7 +701,7 @@ def format_text(path: Path, data: bytes, meldingen: Meldingen) -> str | None:
         if _render(result, path) != result:
             raise FormatFout("opmaken geeft niet twee keer hetzelfde resultaat")
     except FormatFout as exc:
-        meldingen.fout(Plek(path), f"bestand is niet opgemaakt: {exc}")
+        meldingen.fout(Plek(path), f"bestand is niet opgemaakt: {exc}", code="fmt-mislukt")
         return None
     return result
 
@@ -801,7 +801,7 @@ def format_files(paths: Iterable[Path], *, check: bool,
             _tussendoor(uitkomst, path, "is verdwenen terwijl wegwijzer fmt liep")
             continue
         except OSError as exc:
-            uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})")
+            uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})", code="bestand-onleesbaar")
             continue
         if na_lezen is not None:
             na_lezen(path)
@@ -822,7 +822,7 @@ def format_files(paths: Iterable[Path], *, check: bool,
             _tussendoor(uitkomst, path, "is verdwenen terwijl wegwijzer fmt liep")
             continue
         except OSError as exc:
-            uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})")
+            uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})", code="bestand-onleesbaar")
             continue
         if stand.data == nieuw:  # another fmt run formatted it meanwhile
             uitkomst.ongewijzigd.append(path)
@@ -834,7 +834,7 @@ def format_files(paths: Iterable[Path], *, check: bool,
             write_atomic(path, nieuw)
         except OSError as exc:
             uitkomst.meldingen.fout(Plek(path), f"bestand kan niet worden geschreven ({exc.strerror}); "
-                                    "het is niet veranderd")
+                                    "het is niet veranderd", code="bestand-onschrijfbaar")
             continue
         uitkomst.gewijzigd.append(path)
     return uitkomst

@@ -212,6 +212,6 @@ def _warn_onzeker(gemeenten: list[GemeenteData], onzeker_toestaan: bool, melding
                 "'onzeker' weg"
             )
         if meldingen is not None:
-            meldingen.waarschuwing(plek, tekst)
+            meldingen.waarschuwing(plek, tekst, code="flyer-niet-gecontroleerd")
         else:
-            print(f"{plek.display()}: waarschuwing: {tekst}", file=sys.stderr)
+            print(f"{plek.display()}: waarschuwing: {tekst} [flyer-niet-gecontroleerd]", file=sys.stderr)

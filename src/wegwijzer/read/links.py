@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 import email_validator
 import idna
 
+from wegwijzer.diagnostics import WaardeFout
 
-class LinkFout(ValueError):
+
+class LinkFout(WaardeFout):
     """The address must not be published; the message is Dutch and says why."""
 
 

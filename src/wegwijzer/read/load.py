@@ -108,11 +108,12 @@ def read(path: Path, meldingen: Meldingen) -> Document | None:
                 Plek(path),
                 f"bestand is te groot ({size // 1024} KB); een databestand is hooguit "
                 f"{MAX_BYTES // 1024} KB",
+                code="bestand-te-groot",
             )
             return None
         data = path.read_bytes()
     except OSError as exc:
-        meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})")
+        meldingen.fout(Plek(path), f"bestand kan niet worden gelezen ({exc.strerror})", code="bestand-onleesbaar")
         return None
     return parse(path, data, meldingen)
 
@@ -120,7 +121,7 @@ def read(path: Path, meldingen: Meldingen) -> Document | None:
 def parse(path: Path, data: bytes, meldingen: Meldingen) -> Document | None:
     """Parse file content (bytes as on disk); see `read`."""
     if len(data) > MAX_BYTES:
-        meldingen.fout(Plek(path), "bestand is te groot")
+        meldingen.fout(Plek(path), "bestand is te groot", code="bestand-te-groot")
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -131,10 +132,11 @@ def parse(path: Path, data: bytes, meldingen: Meldingen) -> Document | None:
             Plek(path, line, column),
             "bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8 "
             "(in Kladblok of VS Code: 'Opslaan als' en kies codering UTF-8)",
+            code="bestand-geen-utf8",
         )
         return None
     if "\x00" in text:
-        meldingen.fout(Plek(path), "bestand bevat binaire gegevens; is dit wel een YAML-bestand?")
+        meldingen.fout(Plek(path), "bestand bevat binaire gegevens; is dit wel een YAML-bestand?", code="bestand-binair")
         return None
 
     problems = _check_tabs(path, text)
@@ -168,7 +170,7 @@ def parse(path: Path, data: bytes, meldingen: Meldingen) -> Document | None:
         )
         return None
     except (pyyaml.YAMLError, RecursionError, ValueError) as exc:
-        meldingen.fout(Plek(path), f"bestand is geen geldige YAML ({type(exc).__name__})")
+        meldingen.fout(Plek(path), f"bestand is geen geldige YAML ({type(exc).__name__})", code="yaml-ongeldig")
         return None
 
     if tree is None or (isinstance(tree, str) and tree in EMPTY):
@@ -178,6 +180,7 @@ def parse(path: Path, data: bytes, meldingen: Meldingen) -> Document | None:
             Plek(path, 1, 1),
             "het bestand moet bestaan uit velden met een naam (zoals 'gemeente:' of "
             "'hulplijnen:'), niet uit een losse lijst of tekst",
+            code="yaml-geen-velden",
         )
         return None
     return Document(path, tree)
@@ -193,6 +196,7 @@ def _check_tabs(path: Path, text: str) -> list[Melding]:
                     Plek(path, number, indent.index("\t") + 1),
                     Ernst.FOUT,
                     "tab gevonden aan het begin van de regel; gebruik spaties om in te springen",
+                    code="yaml-tab",
                 )
             )
     return found
@@ -210,24 +214,24 @@ def _check_events(path: Path, text: str) -> list[Melding]:
             if documents == 2:
                 found.append(
                     Melding(plek, Ernst.FOUT, "tweede document ('---') in één bestand; "
-                            "zet elke gemeente in een eigen bestand")
+                            "zet elke gemeente in een eigen bestand", code="yaml-meer-documenten")
                 )
         if isinstance(event, pyyaml.AliasEvent):
             found.append(
                 Melding(plek, Ernst.FOUT, f"verwijzing '*{event.anchor}' wordt niet "
-                        "ondersteund; schrijf de waarde voluit")
+                        "ondersteund; schrijf de waarde voluit", code="yaml-anker")
             )
         elif isinstance(event, (pyyaml.ScalarEvent, pyyaml.CollectionStartEvent)):
             if event.anchor:
                 found.append(
                     Melding(plek, Ernst.FOUT, f"anker '&{event.anchor}' wordt niet "
-                            "ondersteund; schrijf de waarde voluit")
+                            "ondersteund; schrijf de waarde voluit", code="yaml-anker")
                 )
             if event.tag is not None:
                 tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
                 found.append(
                     Melding(plek, Ernst.FOUT, f"label '{tag}' wordt niet ondersteund; "
-                            "laat het weg (schrijf alleen de waarde)")
+                            "laat het weg (schrijf alleen de waarde)", code="yaml-label")
                 )
         if len(found) >= 50:
             break
@@ -258,13 +262,13 @@ def _build(
         key_mark = key_node.start_mark
         plek = Plek(path, key_mark.line + 1, key_mark.column + 1)
         if not isinstance(key_node, pyyaml.ScalarNode):
-            problems.append(Melding(plek, Ernst.FOUT, "een veldnaam moet een woord zijn, geen lijst of groep"))
+            problems.append(Melding(plek, Ernst.FOUT, "een veldnaam moet een woord zijn, geen lijst of groep", code="yaml-sleutel-geen-woord"))
             continue
         key = _clean_scalar(path, key_node, text, chars)
         if key in first:
             problems.append(
                 Melding(plek, Ernst.FOUT, f"veld '{key}' staat twee keer in dezelfde groep "
-                        f"(ook op regel {first[key]}); haal er één weg")
+                        f"(ook op regel {first[key]}); haal er één weg", code="yaml-dubbele-sleutel")
             )
             continue
         first[key] = key_mark.line + 1
@@ -351,7 +355,7 @@ def _syntax(path: Path, exc: pyyaml.MarkedYAMLError) -> Melding:
     text = hint or "opbouw van het bestand klopt hier niet (controleer inspringing, dubbele " \
         "punten en aanhalingstekens)"
     plek = Plek(path, mark.line + 1, mark.column + 1) if mark is not None else Plek(path)
-    return Melding(plek, Ernst.FOUT, f"YAML-fout: {text}")
+    return Melding(plek, Ernst.FOUT, f"YAML-fout: {text}", code="yaml-syntax")
 
 
 def plain(node: Any) -> Any:

@@ -51,6 +51,7 @@ def binnen_root(path: Path, root: Path, meldingen: Meldingen) -> bool:
             Plek(path),
             f"'{_naam(path, root)}' is een snelkoppeling (symlink) naar "
             f"'{_doel(path)}', en dat bestaat niet; zet het bestand zelf op deze plek",
+            code="symlink-kapot",
         )
         return False
     base = root.resolve()
@@ -60,6 +61,7 @@ def binnen_root(path: Path, root: Path, meldingen: Meldingen) -> bool:
         Plek(path),
         f"'{_naam(path, root)}' is een snelkoppeling (symlink) naar '{target}', buiten de "
         "projectmap; die wordt niet gelezen. Zet het bestand zelf in de projectmap",
+        code="symlink-buiten-project",
     )
     return False
 
@@ -130,12 +132,14 @@ def data_files(
                     f"'{_naam(path, root)}' wordt niet gelezen: het lijkt een kopie van "
                     f"'{juist if juist in names else _andere_extensie(juist)}'; haal het weg als "
                     "je het niet meer nodig hebt",
+                    code="bestand-kopie",
                 )
             else:
                 meldingen.fout(
                     Plek(path),
                     f"'{_naam(path, root)}' wordt niet gelezen: de naam van een databestand "
                     f"eindigt op .yml, in kleine letters, zonder spaties; noem het '{juist}'",
+                    code="bestandsnaam-ongeldig",
                 )
             continue
         soort = "map" if path.is_dir() else "bestand"
@@ -143,6 +147,7 @@ def data_files(
             Plek(path),
             f"'{_naam(path, root)}' is geen databestand ({soort}) en wordt niet gelezen"
             + (f"; {uitleg}" if uitleg else ""),
+            code="bestand-geen-data",
         )
     return result
 

@@ -155,6 +155,7 @@ class Merger:
                 self.meldingen.fout(
                     parsed.document.plek(("gemeente", "regio")),
                     f"veld 'regio': onbekende regio '{info.regio}'{hint}; bekende regio's: {known}",
+                    code="regio-onbekend",
                 )
             return None
         merged, excluded = self._layers([self.project.landelijk, regio, parsed])
@@ -207,6 +208,7 @@ class Merger:
                         plek,
                         f"id '{entry.id}' staat al op regel {seen[entry.id].line} van dit "
                         "bestand; elke id mag maar één keer voorkomen",
+                        code="id-dubbel",
                     )
                     continue
                 seen[entry.id] = plek
@@ -251,6 +253,7 @@ class Merger:
                     plek,
                     f"niet_aangeboden: '{uitsluiting.id}' bestaat niet in {lower}"
                     f"{suggestion(uitsluiting.id, options)}",
+                    code="niet-aangeboden-onbekend",
                 )
                 continue
             for kind in kinds:
@@ -260,6 +263,7 @@ class Merger:
                         plek,
                         f"niet_aangeboden: '{uitsluiting.id}' wordt in dit bestand ook beschreven; "
                         "haal de beschrijving weg of haal het uit niet_aangeboden",
+                        code="niet-aangeboden-beschreven",
                     )
                     continue
                 if entry.values.get("spoed"):
@@ -267,6 +271,7 @@ class Merger:
                         plek,
                         f"niet_aangeboden: '{uitsluiting.id}' is spoedhulp (spoed: ja) en moet op "
                         "elke pagina en flyer staan; spoedhulp kan niet worden uitgesloten",
+                        code="niet-aangeboden-spoed",
                     )
                     continue
                 del acc[kind][uitsluiting.id]
@@ -294,6 +299,7 @@ class Merger:
                         self.meldingen.fout(
                             current.herkomst.get(name, current.herkomst["id"]),
                             f"veld '{name}': na samenvoegen ongeldig: {error['msg']}",
+                            code="samenvoegen-ongeldig",
                         )
                     self._built[key] = None
                 else:
@@ -317,6 +323,7 @@ class Merger:
                     plek,
                     f"{model.label} '{id}' bestaat niet in een lagere laag (bedoel je '{near}'?); "
                     f"als dit een nieuwe {model.label} is, ontbreken: {fields}",
+                    code="vermelding-onvolledig",
                 )
                 return
             if "naam" in missing:
@@ -324,13 +331,14 @@ class Merger:
                     plek,
                     f"{model.label} '{id}' bestaat niet in de regio of landelijk, en als nieuwe "
                     f"{model.label} ontbreken: {fields}",
+                    code="vermelding-onvolledig",
                 )
                 return
         if len(missing) == 1:
             text = f"verplicht veld {fields} ontbreekt"
         else:
             text = f"verplichte velden {fields} ontbreken"
-        self.meldingen.fout(plek, f"{model.label} '{id}': {text}")
+        self.meldingen.fout(plek, f"{model.label} '{id}': {text}", code="vermelding-onvolledig")
 
 
 def check_unique_ids(project: Project, meldingen: Meldingen) -> None:
@@ -352,6 +360,7 @@ def check_unique_ids(project: Project, meldingen: Meldingen) -> None:
                     f"id '{entry.id}' wordt ook gebruikt in {other.display(project.root)} voor "
                     f"een andere {MODEL_BY_KIND[kind].label}; een id moet uniek zijn "
                     f"(bijvoorbeeld '{entry.id}-{plek.path.stem}')",
+                    code="id-dubbel",
                 )
 
     for slug in sorted(project.regios):

@@ -63,7 +63,7 @@ def parse_document(
             errors = exc.errors(include_url=False)
             for error in errors:
                 loc = _original(tuple(error["loc"]), index)
-                meldingen.fout(*_message(document, model, loc, error))
+                meldingen.fout(*_message(document, model, loc, error))  # (plek, tekst, code)
             # Prune from the back, so that removing an entry does not shift the others.
             locs = sorted((tuple(error["loc"]) for error in errors), key=_sort_key, reverse=True)
             fatal = False
@@ -134,6 +134,7 @@ def _report_empty(document: Document, data: Any, meldingen: Meldingen, loc: Loc 
                 meldingen.waarschuwing(
                     document.plek((*loc, key), key=True),
                     f"veld '{key}' is leeg en telt niet mee; vul het in of haal het weg",
+                    code="veld-leeg",
                 )
             else:
                 _report_empty(document, value, meldingen, (*loc, key))
@@ -163,32 +164,35 @@ def _message(document: Document, model: type[BaseModel], loc: Loc, error: dict) 
         hint = suggestion(name, options)
         if loc[:1] == (name,) and name in ("gemeente", "regio"):
             hint = "" if hint else hint
-        return document.plek(loc, key=True), f"onbekend veld '{name}'{hint}"
+        return document.plek(loc, key=True), f"onbekend veld '{name}'{hint}", "veld-onbekend"
     if kind == "missing":
         parent = document.plek(loc[:-1], key=True) if len(loc) > 1 else where
-        return parent, f"verplicht veld '{name}' ontbreekt"
+        return parent, f"verplicht veld '{name}' ontbreekt", "veld-verplicht"
     if kind == "wegwijzer":
-        code = (error.get("ctx") or {}).get("code", "")
-        return where, f"veld '{name}': {error['msg']}", code
+        return where, f"veld '{name}': {error['msg']}", (error.get("ctx") or {}).get(
+            "code", "waarde-ongeldig"
+        )
     if kind == "list_type":
         return where, (
             f"veld '{name}' moet een lijst zijn: zet elke waarde op een eigen regel met '- ' "
             "ervoor, of schrijf [a, b]"
-        )
+        ), "veld-geen-lijst"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if len(loc) >= 2 and isinstance(loc[-1], int):
             return where, (
                 f"elk item in '{names[-1] if names else name}' moet een groep velden zijn, "
                 "beginnend met '- id: ...'"
-            )
-        return where, f"veld '{name}' moet een groep velden zijn (velden eronder, ingesprongen)"
+            ), "veld-geen-groep"
+        return where, f"veld '{name}' moet een groep velden zijn (velden eronder, ingesprongen)", (
+            "veld-geen-groep"
+        )
     if kind == "too_short":
-        return where, f"veld '{name}' mag niet leeg zijn"
+        return where, f"veld '{name}' mag niet leeg zijn", "lijst-leeg"
     if kind == "string_pattern_mismatch":
-        return where, f"veld '{name}': '{error.get('input')}' heeft niet de goede vorm"
+        return where, f"veld '{name}': '{error.get('input')}' heeft niet de goede vorm", "waarde-vorm"
     if kind in ("string_type", "str_type"):
-        return where, f"veld '{name}' moet tekst zijn"
-    return where, f"veld '{name}': ongeldige waarde"
+        return where, f"veld '{name}' moet tekst zijn", "veld-geen-tekst"
+    return where, f"veld '{name}': ongeldige waarde", "waarde-ongeldig"
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:

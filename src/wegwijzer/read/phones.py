@@ -17,6 +17,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType, shortnumberinfo
 
 from wegwijzer import tekens
+from wegwijzer.diagnostics import WaardeFout
 
 REGION = "NL"
 
@@ -64,7 +65,7 @@ class Telefoon:
         return self.weergave
 
 
-class TelefoonFout(ValueError):
+class TelefoonFout(WaardeFout):
     """The text is not a valid Dutch phone number; the message is Dutch and says why.
     `code` names the rule (`wegwijzer.codes`)."""
 

@@ -76,6 +76,7 @@ def _content_files(root: Path, meldingen: Meldingen) -> list[Path]:
                 f"'{path.relative_to(root).as_posix()}' wordt niet gelezen: in content/ staat "
                 f"alleen {LANDELIJK.name}; een regio hoort in {REGIO_DIR.as_posix()}/, een "
                 f"gemeente in {GEMEENTEN_DIR.as_posix()}/",
+                code="bestand-verkeerde-map",
             )
     return [p for p in found if p.name == LANDELIJK.name]
 
@@ -106,6 +107,7 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
         meldingen.fout(
             Plek(landelijk_path),
             "bestand ontbreekt: hierin staan de landelijke hulplijnen en spoedhulp (112)",
+            code="landelijk-ontbreekt",
         )
     for kind, folder, target, model in (
         ("regio", root / REGIO_DIR, project.regios, RegioBestand),
@@ -122,10 +124,11 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
                     f"bestandsnaam '{path.name}' is geen geldige {kind}-id: gebruik kleine "
                     "letters, cijfers en streepjes, zoals 'ede.yml' of 'gelderland-midden.yml'"
                     + _noem(path.name),
+                    code="bestandsnaam-ongeldig",
                 )
                 continue
             if slug in target or slug in project.onleesbaar:
-                meldingen.fout(Plek(path), f"er is al een bestand voor {kind} '{slug}'")
+                meldingen.fout(Plek(path), f"er is al een bestand voor {kind} '{slug}'", code="bestand-dubbel")
                 continue
             document = read(path, meldingen)
             parsed = parse_document(document, model, meldingen) if document else None
@@ -136,6 +139,6 @@ def load_project(root: Path, meldingen: Meldingen, *, alleen: str | None = None)
     if not project.gemeenten and not any(
         p.parent == root / GEMEENTEN_DIR for p in project.bestanden
     ):
-        meldingen.waarschuwing(Plek(root / GEMEENTEN_DIR), "geen gemeenten gevonden")
+        meldingen.waarschuwing(Plek(root / GEMEENTEN_DIR), "geen gemeenten gevonden", code="geen-gemeenten")
     project.vertalingen = load_vertalingen(root, meldingen)
     return project

@@ -20,14 +20,14 @@ from pydantic_core import PydanticCustomError
 from wegwijzer.read import links, phones
 
 
-def _fout(message: str, code: str = "") -> PydanticCustomError:
-    """A Dutch message for `parse.py`; `code` names the rule (`wegwijzer.codes`)."""
-    return PydanticCustomError("wegwijzer", message, {"code": code} if code else None)
+def _fout(message: str, code: str) -> PydanticCustomError:
+    """A Dutch message for the editor; `code` names the rule (see wegwijzer.codes)."""
+    return PydanticCustomError("wegwijzer", message, {"code": code})
 
 
 def _text(value: Any, what: str) -> str:
     if isinstance(value, (dict, list)):
-        raise _fout(f"verwacht {what}, maar hier staat een {_shape(value)}")
+        raise _fout(f"verwacht {what}, maar hier staat een {_shape(value)}", code="waarde-soort")
     return str(value).strip()
 
 
@@ -49,7 +49,7 @@ def _ja_nee(value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise _fout(f"'{text}' is geen ja of nee; schrijf ja of nee")
+    raise _fout(f"'{text}' is geen ja of nee; schrijf ja of nee", code="ja-nee-ongeldig")
 
 
 JaNee = Annotated[
@@ -64,7 +64,7 @@ JaNee = Annotated[
 def _tekst(value: Any) -> str:
     text = _text(value, "tekst")
     if not text:
-        raise _fout("is leeg")
+        raise _fout("is leeg", code="tekst-leeg")
     return text
 
 
@@ -89,7 +89,8 @@ def _slug(value: Any) -> str:
         suggestion = f" (bedoel je '{hint}'?)" if hint else ""
         raise _fout(
             f"'{text}' is geen geldige id: gebruik kleine letters, cijfers en streepjes"
-            f"{suggestion}"
+            f"{suggestion}",
+            code="id-ongeldig",
         )
     return text
 
@@ -110,11 +111,11 @@ def _datum(value: Any) -> dt.date:
         return value
     text = _text(value, "een datum")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise _fout(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01")
+        raise _fout(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01", code="datum-ongeldig")
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise _fout(f"'{text}' is geen bestaande datum; schrijf JJJJ-MM-DD") from None
+        raise _fout(f"'{text}' is geen bestaande datum; schrijf JJJJ-MM-DD", code="datum-ongeldig") from None
 
 
 Datum = Annotated[
@@ -127,8 +128,10 @@ Datum = Annotated[
 # --- phone, web, email ----------------------------------------------------------------------
 
 
-def _parsed_by(parse: Any, result: type | None, what: str) -> Any:
-    """A before-validator from a pure parse function that raises a ValueError in Dutch."""
+def _parsed_by(parse: Any, result: type | None, what: str, code: str) -> Any:
+    """A before-validator from a pure parse function that raises a ValueError in Dutch.
+
+    `code` names the rule, unless the error carries a more precise `code` of its own."""
 
     def check(value: Any) -> Any:
         if result is not None and isinstance(value, result):
@@ -136,14 +139,14 @@ def _parsed_by(parse: Any, result: type | None, what: str) -> Any:
         try:
             return parse(_text(value, what))
         except ValueError as exc:
-            raise _fout(str(exc), getattr(exc, "code", "")) from None
+            raise _fout(str(exc), getattr(exc, "code", None) or code) from None
 
     return BeforeValidator(check)
 
 
 Telefoon = Annotated[
     phones.Telefoon,
-    _parsed_by(phones.parse, phones.Telefoon, "een telefoonnummer"),
+    _parsed_by(phones.parse, phones.Telefoon, "een telefoonnummer", "telefoon-ongeldig"),
     PlainSerializer(
         lambda t: {"invoer": t.invoer, "tel": t.tel, "weergave": t.weergave, "soort": str(t.soort)},
         return_type=dict,
@@ -160,7 +163,7 @@ Telefoon = Annotated[
 
 Website = Annotated[
     links.Website,
-    _parsed_by(links.parse_website, links.Website, "een webadres"),
+    _parsed_by(links.parse_website, links.Website, "een webadres", "link-ongeldig"),
     PlainSerializer(lambda w: w.url, return_type=str),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
@@ -168,7 +171,7 @@ Website = Annotated[
 
 Email = Annotated[
     str,
-    _parsed_by(links.parse_email, None, "een e-mailadres"),
+    _parsed_by(links.parse_email, None, "een e-mailadres", "email-ongeldig"),
     WithJsonSchema({"type": "string", "format": "email"}),
 ]
 
@@ -194,7 +197,8 @@ def _taal(value: Any) -> str:
     suggestion = f" (bedoel je '{hint}'?)" if hint else ""
     raise _fout(
         f"'{text}' is geen taalcode; gebruik de code van twee letters, zoals nl, en, ar, tr"
-        f"{suggestion}"
+        f"{suggestion}",
+        code="taalcode-ongeldig",
     )
 
 
@@ -235,7 +239,8 @@ def vocabulary(enum: type[StrEnum], what: str) -> Any:
             return enum(text)
         raise _fout(
             f"'{text}' is geen geldige {what}{suggestion(text, values)}; "
-            f"kies uit: {', '.join(values)}"
+            f"kies uit: {', '.join(values)}",
+            code="keuze-ongeldig",
         )
 
     return Annotated[enum, BeforeValidator(check), WithJsonSchema({"type": "string", "enum": values})]

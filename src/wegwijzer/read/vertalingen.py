@@ -142,6 +142,7 @@ def _load(paths: list[Path], meldingen: Meldingen) -> dict[str, Vertaling]:
                 Plek(path),
                 f"bestandsnaam '{path.name}' is geen taalcode; noem het bestand naar de taal, "
                 "zoals 'en.yml' of 'ar.yml'",
+                code="vertaling-bestandsnaam",
             )
             continue
         document = read(path, meldingen)
@@ -160,6 +161,7 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
                 document.plek((key,), key=True),
                 f"onbekend veld '{key}'{suggestion(str(key), TOP_KEYS)}; een vertaalbestand heeft "
                 "de velden " + ", ".join(TOP_KEYS),
+                code="veld-onbekend",
             )
     opgegeven = tree.get("taal")
     if opgegeven is not None and str(opgegeven).strip() != taal:
@@ -167,6 +169,7 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
             document.plek(("taal",)),
             f"veld 'taal': '{opgegeven}' past niet bij de bestandsnaam {document.path.name} "
             f"(verwacht '{taal}')",
+            code="vertaling-taal-anders",
         )
     machine = _ja_nee(document, ("machinevertaling",), meldingen, default=False)
     vertaling.machine = machine
@@ -175,7 +178,7 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
     vast = tree.get("vaste_teksten")
     if vast not in (None, ""):
         if not isinstance(vast, CommentedMap):
-            meldingen.fout(document.plek(("vaste_teksten",)), "veld 'vaste_teksten': verwacht velden met teksten")
+            meldingen.fout(document.plek(("vaste_teksten",)), "veld 'vaste_teksten': verwacht velden met teksten", code="vertaling-vorm")
         else:
             for key in vast:
                 loc = ("vaste_teksten", key)
@@ -183,6 +186,7 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
                     meldingen.fout(
                         document.plek(loc, key=True),
                         f"onbekende vaste tekst '{key}'{suggestion(str(key), VASTE_TEKSTEN)}",
+                        code="vaste-tekst-onbekend",
                     )
                     continue
                 tekst = _tekst(document, loc, meldingen, machine)
@@ -194,6 +198,7 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
             meldingen.fout(
                 document.plek(("vermeldingen",)),
                 "veld 'vermeldingen': verwacht per id van een vermelding de vertaalde velden",
+                code="vertaling-vorm",
             )
         else:
             for id in vermeldingen:
@@ -211,6 +216,7 @@ def _parse_vermelding(
         meldingen.fout(
             document.plek(("vermeldingen", id)),
             f"vermelding '{id}': verwacht velden zoals kort: of bereikbaar:",
+            code="vertaling-vorm",
         )
         return
     for naam in velden:
@@ -221,6 +227,7 @@ def _parse_vermelding(
                 f"vermelding '{id}': veld '{naam}' komt niet op de flyer of bestaat niet"
                 f"{suggestion(str(naam), VERMELDING_VELDEN)}; vertaal alleen "
                 + ", ".join(VERMELDING_VELDEN),
+                code="vertaling-veld-onbekend",
             )
             continue
         if naam == "extra_telefoon":
@@ -230,6 +237,7 @@ def _parse_vermelding(
                     document.plek(loc),
                     "veld 'extra_telefoon': verwacht per nummer het vertaalde label, zoals "
                     "\"0800 0113\": Free number",
+                    code="vertaling-vorm",
                 )
                 continue
             for nummer in labels:
@@ -257,6 +265,7 @@ def _tekst(
                     document.plek((*loc, key), key=True),
                     f"onbekend veld '{key}'{suggestion(str(key), WAARDE_KEYS)}; een tekst met "
                     "extra gegevens heeft de velden tekst, machinevertaling en nl",
+                    code="veld-onbekend",
                 )
         text = node.get("tekst")
         machine = _ja_nee(document, (*loc, "machinevertaling"), meldingen, default=machine_default)
@@ -265,10 +274,10 @@ def _tekst(
     elif isinstance(node, str):
         text, machine, nl = node, machine_default, None
     else:
-        meldingen.fout(plek, f"'{loc[-1]}': verwacht een tekst")
+        meldingen.fout(plek, f"'{loc[-1]}': verwacht een tekst", code="veld-geen-tekst")
         return None
     if text is None or not str(text).strip():
-        meldingen.fout(plek, f"'{loc[-1]}': de tekst is leeg")
+        meldingen.fout(plek, f"'{loc[-1]}': de tekst is leeg", code="tekst-leeg")
         return None
     return Tekst(" ".join(str(text).split()), plek, machine, None if nl is None else str(nl))
 
@@ -284,7 +293,7 @@ def _ja_nee(document: Document, loc: tuple, meldingen: Meldingen, *, default: bo
         return True
     if value in _NEE:
         return False
-    meldingen.fout(document.plek(loc), f"veld '{loc[-1]}': schrijf ja of nee, niet '{node}'")
+    meldingen.fout(document.plek(loc), f"veld '{loc[-1]}': schrijf ja of nee, niet '{node}'", code="ja-nee-ongeldig")
     return default
 
 

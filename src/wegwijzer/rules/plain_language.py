@@ -126,7 +126,7 @@ def check_text(text: str, field: str, plek: Plek, meldingen: Meldingen, *, full:
     """Report the plain-language problems of one text, at `plek`."""
     for word, entry in jargon_in(text, afschrikkend_only=not full):
         kind = "een woord dat ouders afschrikt" if entry.afschrikkend else "vaktaal"
-        meldingen.waarschuwing(plek, f"veld '{field}': '{word}' is {kind}; {entry.advies}")
+        meldingen.waarschuwing(plek, f"veld '{field}': '{word}' is {kind}; {entry.advies}", code="taal-moeilijk-woord")
     if not full:
         return
     for sentence, count in long_sentences(text):
@@ -134,6 +134,7 @@ def check_text(text: str, field: str, plek: Plek, meldingen: Meldingen, *, full:
             plek,
             f"veld '{field}': zin van {count} woorden (B1: hooguit {MAX_WORDS}): "
             f"\"{_quote(sentence)}\"; maak er twee zinnen van",
+            code="taal-lange-zin",
         )
     if len(words(text)) >= MIN_WORDS_FOR_SCORE:
         score = flesch_douma(text)
@@ -142,6 +143,7 @@ def check_text(text: str, field: str, plek: Plek, meldingen: Meldingen, *, full:
                 plek,
                 f"veld '{field}': moeilijk te lezen (Flesch-Douma {score:.0f}, B1 is "
                 f"{MIN_FLESCH_DOUMA} of hoger); gebruik kortere zinnen en kortere woorden",
+                code="taal-moeilijk-leesbaar",
             )
 
 

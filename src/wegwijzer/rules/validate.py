@@ -93,6 +93,7 @@ def _check_voorbeelddata(project: Project, meldingen: Meldingen) -> None:
             flagged[0].document.plek(("voorbeelddata",)),
             f"{len(flagged)} bestand(en) bevatten verzonnen voorbeelddata; pagina's en flyers "
             "krijgen de melding 'voorbeelddata'. Publiceer dit niet als echte hulp",
+            code="voorbeelddata-gebruikt",
         )
 
 
@@ -104,7 +105,8 @@ def check_file(parsed: Parsed[Any], meldingen: Meldingen) -> None:
     for loc, value in _walk(parsed.model, ()):
         if isinstance(value, links.Website):
             for note in value.opmerkingen:
-                meldingen.waarschuwing(parsed.document.plek(_original(parsed, loc)), note)
+                code = "link-http" if "gebruikt http://" in note else "link-poort"
+                meldingen.waarschuwing(parsed.document.plek(_original(parsed, loc)), note, code=code)
 
 
 def _walk(value: Any, loc: tuple) -> Iterator[tuple[tuple, Any]]:
@@ -139,29 +141,34 @@ def check_gemeente(data: GemeenteData, meldingen: Meldingen) -> None:
                 data.herkomst.get("partners", data.plek),
                 f"veld 'partners': organisatie '{partner}' bestaat niet"
                 f"{suggestion(partner, organisaties)}",
+                code="organisatie-onbekend",
             )
     if data.regio.ggd and data.regio.ggd not in organisaties:
         meldingen.fout(
             data.plek,
             f"regio {data.regio.naam}: veld 'ggd': organisatie '{data.regio.ggd}' bestaat niet "
             f"(of is uitgesloten){suggestion(data.regio.ggd, organisaties)}",
+            code="organisatie-onbekend",
         )
     if not any(entry.item.spoed for entry in data.hulplijnen):
         meldingen.fout(
             data.plek,
             f"gemeente {data.info.naam} heeft geen spoedhulp (hulplijn met 'spoed: ja', zoals "
             "112); die moet op elke pagina en flyer staan",
+            code="spoedhulp-ontbreekt",
         )
     if not any(c.item.soort in (ContactSoort.CJG, ContactSoort.JGZ) for c in data.contacten):
         meldingen.waarschuwing(
             data.plek,
             f"gemeente {data.info.naam} heeft nog geen contact van het CJG of de JGZ; voeg onder "
             "'contacten:' een contact toe met 'soort: cjg' of 'soort: jgz'",
+            code="cjg-ontbreekt",
         )
     if not data.info.woonplaatsen:
         meldingen.waarschuwing(
             data.plek,
             f"gemeente {data.info.naam} heeft geen woonplaatsen; ouders zoeken vaak op hun dorp",
+            code="woonplaatsen-ontbreken",
         )
 
 
@@ -174,6 +181,7 @@ def _check_reference(
             entry.plek_van(name),
             f"veld '{name}': organisatie '{value}' bestaat niet (of is hier uitgesloten)"
             f"{suggestion(value, organisaties)}",
+            code="organisatie-onbekend",
         )
 
 
@@ -185,6 +193,7 @@ def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
             entry.plek_van("onzeker"),
             f"{item.label} '{item.id}' is nog onzeker: {item.onzeker}; controleer het en haal "
             "dan 'onzeker' weg",
+            code="vermelding-onzeker",
         )
     numbers = [("telefoon", item.telefoon), ("whatsapp", getattr(item, "whatsapp", None))]
     numbers += [("extra_telefoon", extra.nummer) for extra in item.extra_telefoon or ()]
@@ -196,6 +205,7 @@ def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
                 entry.plek_van(name),
                 f"veld '{name}': {number.weergave} is een betaald nummer; zet in 'kosten' wat "
                 "bellen kost",
+                code="0900-kosten-ontbreken",
             )
         if (
             item.kind == "contacten"
@@ -208,6 +218,7 @@ def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
                 f"veld '{name}': 06-nummer bij een persoon ({item.persoon}); publiceer geen "
                 "privénummers. Gebruik het nummer van het team of de organisatie, of zet "
                 "'publiceren_toegestaan: ja' als de persoon daar toestemming voor gaf",
+                code="telefoon-prive",
             )
     referral = (getattr(item, "aanmelden", None), item.aanbieder) if isinstance(item, Dienst) else ()
     if isinstance(item, Dienst) and not any(
@@ -217,6 +228,7 @@ def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
             entry.plek,
             f"{item.label} '{item.id}' heeft geen telefoon, website, chat, WhatsApp, e-mail, "
             "aanbieder of 'aanmelden'; hoe vinden ouders en professionals deze hulp?",
+            code="bereikbaarheid-ontbreekt",
         )
 
 
@@ -231,17 +243,20 @@ def _check_date(entry: Vermelding[Any], meldingen: Meldingen) -> None:
             entry.plek,
             f"{item.label} '{item.id}' is nog nooit gecontroleerd; zet de datum van de laatste "
             "controle in 'gecontroleerd'",
+            code="nooit-gecontroleerd",
         )
     elif checked > now:
         meldingen.fout(
             entry.plek_van("gecontroleerd"),
             f"veld 'gecontroleerd': {checked.isoformat()} ligt in de toekomst",
+            code="datum-toekomst",
         )
     elif now - checked > MAX_AGE:
         meldingen.waarschuwing(
             entry.plek_van("gecontroleerd"),
             f"veld 'gecontroleerd': {item.label} '{item.id}' is meer dan 12 maanden niet "
             f"gecontroleerd (laatst {checked.isoformat()}); bel of kijk na en zet de nieuwe datum",
+            code="controle-verouderd",
         )
 
 
@@ -260,6 +275,7 @@ def check_project(project: Project, meldingen: Meldingen) -> None:
                     plek,
                     f"woonplaats '{plaats}' staat ook bij gemeente {woonplaatsen[key][0]}; "
                     "een woonplaats hoort bij één gemeente",
+                    code="woonplaats-dubbel",
                 )
             woonplaatsen.setdefault(key, (slug, plek))
     used = {parsed.model.gemeente.regio for parsed in project.gemeenten.values()}
@@ -269,4 +285,5 @@ def check_project(project: Project, meldingen: Meldingen) -> None:
                 parsed.document.plek(("regio",), key=True),
                 f"regio '{slug}' heeft nog geen gemeenten (geen bestand in gemeenten/ met "
                 f"'regio: {slug}')",
+                code="regio-zonder-gemeenten",
             )

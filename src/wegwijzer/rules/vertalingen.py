@@ -103,11 +103,12 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
                 f"vertaling '{taal}' ({taal_naam(taal)}) bevat machinevertalingen "
                 "(machinevertaling: ja); laat een moedertaalspreker ze nakijken en zet dan "
                 "'machinevertaling: nee'",
+                code="vertaling-machine",
             )
     if nl is not None:
         for key in VASTE_TEKSTEN:
             if key not in nl.vast:
-                meldingen.fout(nl.plek, f"vaste tekst '{key}' ontbreekt ({VASTE_TEKSTEN[key]})")
+                meldingen.fout(nl.plek, f"vaste tekst '{key}' ontbreekt ({VASTE_TEKSTEN[key]})", code="vaste-tekst-ontbreekt")
     known_ids = {entry.item.id for data in gemeenten.values() for entry in data.all_entries()}
     if getattr(project, "alleen", None) is not None:
         known_ids = set()  # one gemeente read: the other gemeenten's ids are not known here
@@ -118,6 +119,7 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
                     plek,
                     f"vermelding '{id}' bestaat in geen enkele gemeente"
                     f"{suggestion(id, known_ids)}; is de id veranderd?",
+                    code="vertaling-id-onbekend",
                 )
     verouderd: set[tuple[str, tuple[str, str]]] = set()
     for slug, data in sorted(gemeenten.items()):
@@ -141,6 +143,7 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
                     f"flyer_talen: '{taal}' ({taal_naam(taal)}): er is geen vertaling; maak "
                     f"{bestand} met alle teksten van de flyer. Zonder vertaling komt er geen "
                     "flyer in deze taal",
+                    code="flyer-taal-zonder-vertaling",
                 )
                 continue
             if nl is None:
@@ -148,6 +151,7 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
                     plek,
                     f"flyer_talen: '{taal}': {VERTALINGEN_DIR.as_posix()}/nl.yml ontbreekt; "
                     "daarin staan de Nederlandse teksten die vertaald worden",
+                    code="vertaling-nl-ontbreekt",
                 )
                 continue
             missing = ontbrekend(entries, vertalingen, taal)
@@ -158,6 +162,7 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
                     plek,
                     f"flyer_talen: '{taal}' ({taal_naam(taal)}): vertaling ontbreekt in {bestand} "
                     f"voor {shown}{more}. Zonder alle vertalingen komt er geen flyer in deze taal",
+                    code="vertaling-onvolledig",
                 )
             for nodig in nodige_teksten(entries, nl):
                 tekst = zoek(vertalingen[taal], nodig.sleutel)
@@ -171,6 +176,7 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
                     f"{nodig.omschrijving}: de Nederlandse tekst is veranderd sinds deze vertaling "
                     f"(was '{tekst.nl}', nu '{nodig.nl}'); pas de vertaling aan en zet de nieuwe "
                     "tekst bij 'nl:'",
+                    code="vertaling-verouderd",
                 )
 
 
@@ -182,6 +188,7 @@ def _check_placeholders(vertaling: Vertaling, meldingen: Meldingen) -> None:
                 tekst.plek,
                 f"vaste tekst '{key}': onbekende invulplek '{{{name}}}'; gebruik "
                 + " of ".join(f"{{{p}}}" for p in PLACEHOLDERS),
+                code="invulplek-onbekend",
             )
         needed = invulplekken(VASTE_TEKSTEN[key]) & set(PLACEHOLDERS)
         for name in sorted(needed - found):
@@ -189,4 +196,5 @@ def _check_placeholders(vertaling: Vertaling, meldingen: Meldingen) -> None:
                 tekst.plek,
                 f"vaste tekst '{key}': '{{{name}}}' ontbreekt; daar komt "
                 + ("de naam van de gemeente" if name == "gemeente" else "het adres van de pagina"),
+                code="invulplek-ontbreekt",
             )
