@@ -457,20 +457,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_FOUT
     _print_meldingen(result.flyer_meldingen)
     # a page at the top ('/rozendaal/') is the address a flyer's QR code carries: each by name
+    code = "pagina-verdwenen"
     top = [page for page in result.verdwenen if page.count("/") == 2]
     other = [page for page in result.verdwenen if page.count("/") > 2]
     for page in top:
         print(
             f"wegwijzer: waarschuwing: de pagina {page} stond in de vorige site en is er nu niet "
             "meer; flyers en links met dat adres komen nergens meer uit. Is er een "
-            "gemeentebestand weg of hernoemd? [pagina-verdwenen]",
+            f"gemeentebestand weg of hernoemd? [{code}]",
             file=sys.stderr,
         )
     if other:
         examples = ", ".join(other[:3]) + (", ..." if len(other) > 3 else "")
         print(
             f"wegwijzer: waarschuwing: nog {len(other)} pagina's van de vorige site zijn er niet "
-            f"meer ({examples}) [pagina-verdwenen]",
+            f"meer ({examples}) [{code}]",
             file=sys.stderr,
         )
     for text in result.mkdocs_meldingen:

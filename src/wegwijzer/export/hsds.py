@@ -542,10 +542,11 @@ def write(gemeenten: dict[str, GemeenteData], out: Path) -> list[Path]:
     document = build(gemeenten)
     found = hsds_check.problems(document)
     if found:
+        code = "hsds-ongeldig"
         raise WegwijzerFout(
             "de export is geen geldige HSDS 3.0; er is niets geschreven. Eerste problemen:\n  "
             + "\n  ".join(found) + "\n(dit is een fout in het programma: meld het aan de "
-            "beheerders) [hsds-ongeldig]"
+            f"beheerders) [{code}]"
         )
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "hsds.json"]
