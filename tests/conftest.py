@@ -16,19 +16,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 
 
-def shared_dir() -> Path:
-    """The shared/ folder with the domain sources and standards (HSDS): beside this checkout,
-    or, for a clone made on this machine (`git clone . /tmp/x`), beside the repository it was
-    cloned from; $WEGWIJZER_SHARED overrides both. The first candidate when none exists."""
-    candidates = [Path(os.environ["WEGWIJZER_SHARED"])] if os.environ.get("WEGWIJZER_SHARED") else []
-    candidates.append(REPO.parent / "shared")
-    origin = subprocess.run(
-        ["git", "-C", str(REPO), "remote", "get-url", "origin"],
-        capture_output=True, text=True, check=False,
-    ).stdout.strip()
-    if origin and "://" not in origin and ":" not in origin.split("/")[0]:  # a local path
-        candidates.append(Path(origin).resolve().parent / "shared")
-    return next((c for c in candidates if c.is_dir()), candidates[0])
 TODAY = "2026-11-23"
 
 

@@ -11,23 +11,22 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, shared_dir, write
+from conftest import REPO, write
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from wegwijzer.export import hsds
+from wegwijzer.diagnostics import WegwijzerFout
+from wegwijzer.export import hsds, hsds_check
 from wegwijzer.rules.validate import validate
 
-HSDS = shared_dir() / "standards" / "hsds-3.0"
+# the official schemas, shipped in the package with their licence and source commit
+HSDS = REPO / "src" / "wegwijzer" / "export" / "hsds_schema"
 
 
 @pytest.fixture(scope="module")
 def spec() -> Path:
-    if not (HSDS / "schema" / "service.json").is_file():
-        pytest.fail(
-            f"the HSDS 3.0 schema files are missing: expected them in {HSDS} "
-            "(the shared/ folder beside the repository; CI has it)"
-        )
+    assert (HSDS / "schema" / "service.json").is_file()
+    assert "279fd2eb3552c349bf698c07c00cc25f5fc8249b" in (HSDS / "README.md").read_text()
     return HSDS
 
 
@@ -77,8 +76,6 @@ def document(shipped) -> dict:
 
 def test_every_organization_and_service_is_valid_hsds(document, registry) -> None:
     for relative, records in (
-        ("compiled/organization.json", document["organizations"]),
-        ("compiled/service.json", document["services"]),
         ("organization.json", document["organizations"]),  # with $refs resolved locally
         ("service.json", document["services"]),
         ("taxonomy_term.json", document["taxonomy_terms"]),
@@ -281,8 +278,41 @@ def test_everything_else_maps_to_its_hsds_place(mini: Path, registry) -> None:
     assert buurthuis["contacts"][0]["phones"][0]["number"] == "+31267654321"
     loket = next(o for o in document["organizations"] if o["name"] == "Loket Beta")
     assert loket["contacts"][0]["email"] == "loket@example.nl"
-    for relative, records in (("compiled/service.json", document["services"]),
-                              ("compiled/organization.json", document["organizations"])):
+    for relative, records in (("service.json", document["services"]),
+                              ("organization.json", document["organizations"])):
         check = validator(registry, relative)
         for record in records:
             assert errors(check, record) == [], record["name"]
+
+
+# --- the export checks itself -------------------------------------------------------------
+
+
+def test_the_export_names_what_is_not_hsds(document) -> None:
+    assert hsds_check.problems(document) == []
+    broken = json.loads(json.dumps(document))
+    broken["services"][2]["status"] = "open"
+    del broken["organizations"][1]["name"]
+    assert hsds_check.problems(broken) == [
+        "organizations[1]: 'name' is a required property",
+        "services[2].status: 'open' is not one of ['active', 'inactive', 'defunct', 'temporarily closed']",
+    ]
+
+
+def test_an_invalid_export_is_refused_and_nothing_is_written(
+    tmp_path: Path, shipped, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = hsds.build
+
+    def broken_build(gemeenten):
+        document = real(gemeenten)
+        document["services"][0]["phones"][0]["number"] = 31  # a number where text belongs
+        return document
+
+    monkeypatch.setattr(hsds, "build", broken_build)
+    out = tmp_path / "hsds"
+    with pytest.raises(WegwijzerFout) as caught:
+        hsds.write(shipped.gemeenten, out)
+    assert "geen geldige HSDS 3.0; er is niets geschreven" in str(caught.value)
+    assert "services[0].phones[0].number: 31 is not of type 'string'" in str(caught.value)
+    assert not out.exists()

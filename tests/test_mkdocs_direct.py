@@ -62,7 +62,7 @@ def test_mkdocs_build_refuses_a_site_dir_that_would_delete_data(project: Path, s
     assert "Traceback" not in run.stderr, run.stderr
     assert "site_dir" in run.stderr, run.stderr
     if site_dir not in MKDOCS_REFUSES:
-        assert "niets verwijderd" in run.stderr, run.stderr  # the plugin's Dutch message
+        assert "niets verwijderd" in run.stderr and "--out" not in run.stderr, run.stderr
     assert snapshot(project) == before  # every data file still there, byte for byte
     assert not (project / site_dir / "index.html").exists()
 
@@ -71,3 +71,62 @@ def test_mkdocs_build_into_a_new_folder_still_works(project: Path, tmp_path: Pat
     run = mkdocs(project, "build", "-q", "-d", str(tmp_path / "out"))
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out" / "ede" / "index.html").is_file()
+
+
+# --- links that leave the project (item 9) -------------------------------------------------------
+
+
+def secret(tmp: Path) -> Path:
+    """A folder outside the project with a file nobody meant to publish."""
+    outside = tmp / "elders"
+    outside.mkdir()
+    (outside / "geheim.md").write_text("# Geheim\n\nGEHEIM-4711\n", encoding="utf-8")
+    (outside / "geheim.txt").write_text("GEHEIM-4711\n", encoding="utf-8")
+    return outside
+
+
+def published(site: Path) -> bool:
+    return site.is_dir() and any(
+        b"GEHEIM-4711" in p.read_bytes() for p in site.rglob("*") if p.is_file()
+    )
+
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        ("docs/geheim.md", "elders/geheim.md"),  # a page
+        ("docs/bijlage.txt", "elders/geheim.txt"),  # a file copied as it is
+        ("docs/extern", "elders"),  # a folder
+        ("docs/weg.md", "elders/bestaat-niet.md"),  # a link to nothing
+        ("overrides/extra.txt", "elders/geheim.txt"),  # the theme's custom_dir
+    ],
+)
+def test_links_out_of_the_project_are_refused(tmp_path: Path, link: str, target: str) -> None:
+    root = make_project(tmp_path)
+    outside = secret(tmp_path)
+    if link.startswith("overrides/"):
+        (root / "overrides").mkdir()
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        config = config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / link).symlink_to(tmp_path / target)
+    site = tmp_path / "out"
+    run = mkdocs(root, "build", "-q", "-d", str(site))
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr, run.stderr
+    assert f"'{link}' is een snelkoppeling (symlink)" in run.stderr, run.stderr
+    assert not published(site)
+    assert outside.is_dir()
+
+
+def test_links_inside_the_project_are_followed(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    (root / "teksten").mkdir()
+    (root / "teksten" / "over.md").write_text("# Over ons\n\nOVER-0815\n", encoding="utf-8")
+    (root / "docs" / "over.md").symlink_to(root / "teksten" / "over.md")
+    (root / "docs" / "teksten").symlink_to(Path("..") / "teksten")
+    site = tmp_path / "out"
+    run = mkdocs(root, "build", "-q", "-d", str(site))
+    assert run.returncode == 0, run.stderr
+    assert "OVER-0815" in (site / "over" / "index.html").read_text(encoding="utf-8")
+    assert (site / "teksten" / "over" / "index.html").is_file()

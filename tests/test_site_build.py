@@ -113,10 +113,13 @@ def test_urgent_help_is_on_every_page(pages: dict[str, Pagina]) -> None:
 
 
 def test_every_card_says_when_it_was_last_checked(site: Path) -> None:
+    cards = 0
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         for card in re.findall(r'<article class="ww-kaart[\s\S]*?</article>', text):
+            cards += 1
             assert "Laatst gecontroleerd:" in card, (path, card[:200])
+    assert cards > 20  # the loop saw the cards of every page (it cannot pass on none)
 
 
 # --- the gemeentepagina --------------------------------------------------------------------------

@@ -1,7 +1,19 @@
-"""The `wegwijzer` command: validate, show and schema (more commands join as stages land).
+"""The `wegwijzer` command: one subcommand per job, each a thin `cmd_*` over a stage.
 
-Exit codes: 0 all well (warnings allowed), 1 errors in the data, 2 wrong use of the command.
-Never a traceback: an unexpected failure prints a short Dutch message and exits 3.
+    validate, show        read side and rules (read/, rules/)
+    build                 site and flyers (site/, flyer/), into a new folder swapped in whole
+    flyers                the MamaWegwijzer flyers only (flyer/)
+    check                 links, numbers, live links, freshness (check/)
+    export                HSDS 3.0, xlsx, csv (export/)
+    fmt, nieuw, schema    editors' tools (edit/)
+
+Every path argument is made absolute once, before anything else; `build` and `flyers` hold
+the project's write lock (`files.schrijfslot`); no command writes over data or sources
+(`files.check_out_dir`, `files.check_out_file`).
+
+Exit codes: 0 all well (warnings allowed), 1 errors in the data, 2 wrong use of the command,
+130 stopped (Ctrl-C or SIGTERM). Never a traceback: an unexpected failure prints a short
+Dutch message and exits 3.
 """
 
 from __future__ import annotations
@@ -15,6 +27,7 @@ from typing import Any
 
 from wegwijzer import __version__
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
+from wegwijzer.files import check_out_dir, check_out_file, schrijfslot, toon
 
 EXIT_OK, EXIT_FOUT, EXIT_GEBRUIK, EXIT_INTERN = 0, 1, 2, 3
 
@@ -158,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _absolute_paths(args)
     previous = _stop_on_sigterm()
     try:
         return int(args.func(args))
@@ -189,6 +203,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERN
     finally:
         _restore_sigterm(previous)
+
+
+def _absolute_paths(args: argparse.Namespace) -> None:
+    """Every path argument once, against the current folder, before anything else: later
+    steps (MkDocs among them) may resolve a relative path against another folder."""
+    import os
+
+    for name, value in vars(args).items():
+        if isinstance(value, Path):
+            setattr(args, name, Path(os.path.abspath(value)))
+        elif isinstance(value, list) and value and all(isinstance(v, Path) for v in value):
+            setattr(args, name, [Path(os.path.abspath(v)) for v in value])
 
 
 def _stop_on_sigterm() -> Any:
@@ -298,6 +324,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
+        check_out_file(args.out, args.root)
         _write(args.out, text)
     else:
         sys.stdout.write(text)
@@ -325,18 +352,20 @@ def cmd_flyers(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FOUT
-    config = read_config(args.root)
     out = args.out if args.out is not None else args.root / "site"
+    check_out_dir(out, args.root)
+    config = read_config(args.root)
     meldingen = Meldingen()
     try:
-        paths = render_all(
-            result, out, config, args.gemeente, args.taal,
-            onzeker_toestaan=args.concept, meldingen=meldingen,
-        )
+        with schrijfslot(args.root, "flyers"):
+            paths = render_all(
+                result, out, config, args.gemeente, args.taal,
+                onzeker_toestaan=args.concept, meldingen=meldingen,
+            )
     finally:
         _print_meldingen(meldingen)
     flyers = len({p.name.rsplit("-", 1)[0] for p in paths if p.suffix == ".pdf"})
-    print(f"{flyers} flyers ({len(paths)} bestanden) in {out}", file=sys.stderr)
+    print(f"{flyers} flyers ({len(paths)} bestanden) in {toon(out)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -360,7 +389,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     paths = list(args.bestanden) or data_files(check_root(args.root))
     for path in paths:
         if not path.is_file():
-            raise GebruiksFout(f"bestand '{path}' bestaat niet")
+            raise GebruiksFout(f"bestand '{toon(path)}' bestaat niet")
     uitkomst = format_files(paths, check=args.check)
     _print_meldingen(uitkomst.meldingen)
     for path in uitkomst.gewijzigd:
@@ -390,7 +419,7 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
     from wegwijzer.edit.scaffold import create
 
     path = create(check_root(args.root), args.naam, args.regio, args.id)
-    print(f"{path}: aangemaakt; vul het aan en draai daarna 'wegwijzer validate'")
+    print(f"{toon(path)}: aangemaakt; vul het aan en draai daarna 'wegwijzer validate'")
     return EXIT_OK
 
 
@@ -398,6 +427,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wegwijzer.export import export
     from wegwijzer.rules.validate import validate
 
+    if args.formaat == "xlsx" and args.out.suffix.lower() == ".xlsx":
+        check_out_file(args.out, args.root)
+    else:
+        check_out_dir(args.out, args.root)
     result = validate(args.root)
     if result.meldingen.has_errors:
         _print_meldingen(result.meldingen, alleen_fouten=True)
@@ -408,7 +441,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return EXIT_FOUT
     for path in export(result, args.formaat, args.out):
-        print(path)
+        print(toon(path))
     return EXIT_OK
 
 
@@ -416,7 +449,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from wegwijzer.site.build import build_site
 
-    result = build_site(args.root, args.out, flyers=not args.zonder_flyers)
+    with schrijfslot(args.root, "build"):
+        result = build_site(args.root, args.out, flyers=not args.zonder_flyers)
     meldingen = result.resultaat.meldingen
     files = len(result.resultaat.project.bestanden)
     if result.out is None:
@@ -424,11 +458,29 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{_summary(meldingen, files)}; de site is niet gebouwd", file=sys.stderr)
         return EXIT_FOUT
     _print_meldingen(result.flyer_meldingen)
+    # a page at the top ('/rozendaal/') is the address a flyer's QR code carries: each by name
+    code = "pagina-verdwenen"
+    top = [page for page in result.verdwenen if page.count("/") == 2]
+    other = [page for page in result.verdwenen if page.count("/") > 2]
+    for page in top:
+        print(
+            f"wegwijzer: waarschuwing: de pagina {page} stond in de vorige site en is er nu niet "
+            "meer; flyers en links met dat adres komen nergens meer uit. Is er een "
+            f"gemeentebestand weg of hernoemd? [{code}]",
+            file=sys.stderr,
+        )
+    if other:
+        examples = ", ".join(other[:3]) + (", ..." if len(other) > 3 else "")
+        print(
+            f"wegwijzer: waarschuwing: nog {len(other)} pagina's van de vorige site zijn er niet "
+            f"meer ({examples}) [{code}]",
+            file=sys.stderr,
+        )
     for text in result.mkdocs_meldingen:
         print(f"mkdocs: {text}", file=sys.stderr)
     print(f"{_summary(meldingen, files)} (zie 'wegwijzer validate')", file=sys.stderr)
     print(
-        f"site gebouwd in {result.out}: {result.paginas} pagina's, {result.flyers} flyerbestanden",
+        f"site gebouwd in {toon(result.out)}: {result.paginas} pagina's, {result.flyers} flyerbestanden",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -398,6 +398,32 @@ _CATALOGUS: tuple[Code, ...] = (
     ),
     # --- rules (rules/) ---
     Code(
+        "site-url-ongeldig",
+        "site_url in mkdocs.yml is geen adres van een site",
+        "site_url is het adres waar de site staat; elke flyer drukt het af en zet het in de "
+        "QR-code, met de gemeente erachter. Het moet met https:// beginnen en eindigen op '/', "
+        "zonder bestandsnaam (index.html), zonder '//', '.' of '..' in het pad en zonder '?' of "
+        "'#'. Schrijf het zoals het in de adresbalk staat, bijvoorbeeld "
+        "https://www.example.nl/kansrijke-start/.",
+    ),
+    # --- site (site/), flyer (flyer/), check (check/), edit (edit/), export (export/) ---
+    Code(
+        "pagina-verdwenen",
+        "Een pagina van de vorige site is er niet meer",
+        "De nieuwe site heeft een pagina niet meer die de vorige wel had, zoals /rozendaal/. "
+        "Flyers met een QR-code naar dat adres komen dan nergens uit. Kijk of een "
+        "gemeentebestand is weggehaald of hernoemd; is dat de bedoeling, haal dan ook de oude "
+        "flyers weg.",
+    ),
+    Code(
+        "hsds-ongeldig",
+        "De HSDS-export klopt niet met de standaard",
+        "De Wegwijzer controleert elke HSDS-export met de officiële schema's van Open Referral "
+        "HSDS 3.0 voordat hij iets schrijft. Klopt de export niet, dan wordt er niets "
+        "geschreven. Dit is een fout in het programma, niet in je bestanden: meld het aan de "
+        "beheerders, met de genoemde problemen.",
+    ),
+    Code(
         "0900-kosten-ontbreken",
         "Betaald nummer zonder kosten",
         "Bellen naar dit nummer kost geld, zoals bij een 0900-nummer. Ouders willen dat vooraf "

@@ -9,10 +9,10 @@ A damaged or unreadable cache is ignored (and rewritten), never an error.
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
+from wegwijzer import files
 from wegwijzer.check.fetch import Uitkomst
 
 CACHE_DIR = ".wegwijzer-cache"
@@ -85,8 +85,6 @@ class LinkCache:
             ignore = self.path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("*\n", encoding="utf-8")
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(text + "\n", encoding="utf-8")
-            tmp.replace(self.path)
+            files.write_atomic(self.path, (text + "\n").encode("utf-8"))
         except OSError as exc:
             self.probleem = f"cache '{self.path}' kan niet worden geschreven ({exc.strerror})"

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from wegwijzer import files
 from wegwijzer.diagnostics import GebruiksFout
 
 EXIT_OK, EXIT_FOUT = 0, 1
@@ -159,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
 
     for path in args.rapporten:
         check_report_path(path)  # wrong suffixes are usage errors, before any work
+        files.check_out_file(path, args.root, "--rapport")  # never over data or sources
     settings = Instellingen(
         gelijktijdig=args.gelijktijdig,
         per_host=args.per_host,
@@ -190,7 +192,7 @@ def run(args: argparse.Namespace) -> int:
     terminal(result, alleen_fouten=args.alleen_fouten, versheid=args.versheid)
     for path in args.rapporten:
         write_report(path, result)
-        print(f"rapport geschreven: {path}", file=sys.stderr)
+        print(f"rapport geschreven: {files.toon(path)}", file=sys.stderr)
     return EXIT_FOUT if result.has_errors else EXIT_OK
 
 

@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 
+from wegwijzer import files
 from wegwijzer.read import links, phones
 from wegwijzer.check.numbers import Gevonden, NummerIndex, find_numbers, parse_number
 from wegwijzer.check.urls import Gebruik
@@ -582,9 +583,7 @@ class SiteCheck:
             ignore = path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("*\n", encoding="utf-8")
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(text + "\n", encoding="utf-8")
-            tmp.replace(path)
+            files.write_atomic(path, (text + "\n").encode("utf-8"))
         except OSError as exc:
             self.result.opmerkingen.append(
                 f"cache '{path}' kan niet worden geschreven ({exc.strerror})"

@@ -32,7 +32,6 @@ import functools
 import json
 import os
 import re
-import tempfile
 import types
 import typing
 from collections import Counter
@@ -56,6 +55,7 @@ from ruamel.yaml.events import (
     StreamStartEvent,
 )
 
+from wegwijzer import files
 from wegwijzer.read import phones
 from wegwijzer.diagnostics import Meldingen, Plek, WegwijzerFout
 from wegwijzer.read.load import _yaml, parse, plain
@@ -891,30 +891,9 @@ def clean_stale_tmp(folder: Path) -> int:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file with a unique name beside `path`, then rename it
-    into place: a reader sees the old file or the new one, never half a file; two runs at once
-    never share a temporary file; a killed run's file is removed by the next (`clean_stale_tmp`).
-    A symbolic link is kept: the file it points to is replaced. The file keeps its mode."""
+    """`files.write_atomic` with fmt's temporary names (`.<name>.<pid>-<random>.fmt.tmp`, which
+    `clean_stale_tmp` reads back)."""
     target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=_TMP_SUFFIX,
-                               dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    files.write_atomic(
+        target, data, prefix=f".{target.name}.{os.getpid()}-", suffix=_TMP_SUFFIX
+    )

@@ -15,6 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from wegwijzer.files import toon
 from wegwijzer.diagnostics import GebruiksFout, Meldingen
 from wegwijzer.edit.fmt import SCHEMA_COMMENT, SCHEMA_FILE, format_text
 from wegwijzer.read.load import read
@@ -113,7 +114,7 @@ def create(root: Path, naam: str, regio: str, slug: str | None = None) -> Path:
         )
     target = root / GEMEENTEN_DIR / f"{slug}.yml"
     if target.exists():
-        raise GebruiksFout(f"'{target}' bestaat al; het wordt niet overschreven")
+        raise GebruiksFout(f"'{toon(target)}' bestaat al; het wordt niet overschreven")
 
     meldingen = Meldingen()
     document = read(regio_file, meldingen)
@@ -131,7 +132,7 @@ def create(root: Path, naam: str, regio: str, slug: str | None = None) -> Path:
     text = format_text(target, text.encode("utf-8"), Meldingen()) or text
     target.parent.mkdir(parents=True, exist_ok=True)
     if not _create_new(target, text.encode("utf-8")):
-        raise GebruiksFout(f"'{target}' bestaat al; het wordt niet overschreven")
+        raise GebruiksFout(f"'{toon(target)}' bestaat al; het wordt niet overschreven")
     return target
 
 

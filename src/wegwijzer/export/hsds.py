@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer import __version__
+from wegwijzer.diagnostics import WegwijzerFout
 from wegwijzer.read.merge import GemeenteData, Vermelding
 from wegwijzer.read.models import (
     ERKENNING_LABELS,
@@ -533,9 +534,21 @@ def _cell(value: Any) -> str:
 
 
 def write(gemeenten: dict[str, GemeenteData], out: Path) -> list[Path]:
-    """hsds.json, datapackage.json and one CSV per table in the folder `out`."""
-    out.mkdir(parents=True, exist_ok=True)
+    """hsds.json, datapackage.json and one CSV per table in the folder `out`. An export that
+    is not valid HSDS 3.0 (checked against the schemas shipped in the package) is refused with
+    its first problems named, and nothing is written."""
+    from wegwijzer.export import hsds_check
+
     document = build(gemeenten)
+    found = hsds_check.problems(document)
+    if found:
+        code = "hsds-ongeldig"
+        raise WegwijzerFout(
+            "de export is geen geldige HSDS 3.0; er is niets geschreven. Eerste problemen:\n  "
+            + "\n  ".join(found) + "\n(dit is een fout in het programma: meld het aan de "
+            f"beheerders) [{code}]"
+        )
+    out.mkdir(parents=True, exist_ok=True)
     written = [out / "hsds.json"]
     written[0].write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     package = out / "datapackage.json"

@@ -66,6 +66,35 @@ def binnen_root(path: Path, root: Path, meldingen: Meldingen) -> bool:
     return False
 
 
+def boom_binnen_root(folder: Path, root: Path, meldingen: Meldingen) -> bool:
+    """False (with an error for each) when `folder`, or any file or folder below it, is a
+    symbolic link that leads outside `root` or to nothing: for folders that are published as
+    they are (docs/, the theme overrides). Links that stay inside `root` are followed, each
+    folder once."""
+    if not binnen_root(folder, root, meldingen):
+        return False
+    goed = True
+    gezien = {folder.resolve()}
+    for current, dirs, files in os.walk(folder, followlinks=True):
+        base = Path(current)
+        for name in sorted(files):
+            path = base / name
+            if path.is_symlink() and not binnen_root(path, root, meldingen):
+                goed = False
+        keep = []
+        for name in sorted(dirs):
+            path = base / name
+            if path.is_symlink() and not binnen_root(path, root, meldingen):
+                goed = False
+                continue
+            real = path.resolve()
+            if real not in gezien:
+                gezien.add(real)
+                keep.append(name)
+        dirs[:] = keep
+    return goed
+
+
 def data_files(
     folder: Path,
     root: Path,

@@ -13,9 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from wegwijzer.read.config import MKDOCS_YML, read_config
 from wegwijzer.read import links, phones
 from wegwijzer.rules import plain_language, vertalingen
-from wegwijzer.diagnostics import Meldingen, Plek
+from wegwijzer.diagnostics import Meldingen, Plek, WegwijzerFout
 from wegwijzer.read.merge import GemeenteData, Merger, Vermelding
 from wegwijzer.read.models import ContactSoort, Dienst, today
 from wegwijzer.read.parse import Parsed
@@ -45,6 +46,7 @@ def validate(root: Path, *, alleen: str | None = None) -> Resultaat:
     for parsed in _all_files(project):
         check_file(parsed, meldingen)
     _check_voorbeelddata(project, meldingen)
+    _check_config(root, meldingen)
     for slug in sorted(project.regios) or [None]:
         # entries of the regional base, also those that no gemeente shows
         for entries in merger.regio_view(slug).values():
@@ -57,6 +59,24 @@ def validate(root: Path, *, alleen: str | None = None) -> Resultaat:
     plain_language.check_project(project, meldingen)
     vertalingen.check_vertalingen(project, gemeenten, meldingen)  # flyer texts, flyer_talen
     return Resultaat(project, gemeenten, meldingen)
+
+
+def _check_config(root: Path, meldingen: Meldingen) -> None:
+    """site_url of mkdocs.yml, strictly (`config.check_site_url`): it is printed and encoded on
+    every flyer. A project without mkdocs.yml (data only) has nothing to check here."""
+    path = Path(root) / MKDOCS_YML
+    if not path.is_file():
+        return
+    try:
+        read_config(Path(root))
+    except WegwijzerFout as exc:
+        text = str(exc).removeprefix(f"{path}: ")
+        line = next(
+            (n for n, l in enumerate(path.read_text("utf-8", "replace").splitlines(), 1)
+             if l.lstrip().startswith("site_url")),
+            0,
+        )
+        meldingen.fout(Plek(path, line, 1 if line else 0), text, code="site-url-ongeldig")
 
 
 def _all_files(project: Project) -> Iterator[Parsed[Any]]:

@@ -18,18 +18,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from wegwijzer.read.config import MKDOCS_YML
+from wegwijzer import files
+from wegwijzer.read.config import MKDOCS_YML, read_config
+from wegwijzer.site.qrcheck import check_qr_addresses
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
 from wegwijzer.read.project import GEMEENTEN_DIR, check_root
 from wegwijzer.rules.validate import Resultaat, validate
 
 SITE_MARKERS = ("index.html", "404.html", "sitemap.xml")
 DOCS_DIR = "docs"
-# Folders of the project that an output folder may not be, nor lie in: the data, the templates
-# (flyer/, docs/) and the repository's own folders. `mkdocs build` checks its site_dir with
-# `check_out` too (site/plugin.py).
-PROTECTED = ("content", GEMEENTEN_DIR, DOCS_DIR, "flyer", "src", "tests", "scripts", ".git")
+# The build folder beside the output, and the old output while it is swapped out: both carry
+# the process id, so the next run removes what a killed one left (`files.clean_stale`).
+BOUW = "bouw-"
+OUD = "oud-"
 
 
 @dataclass
@@ -40,21 +43,20 @@ class Bouwresultaat:
     flyers: int = 0
     mkdocs_meldingen: list[str] = field(default_factory=list)
     flyer_meldingen: Meldingen = field(default_factory=Meldingen)
+    # pages the previous output had that this build did not make ('/rozendaal/'): flyers
+    # printed before may carry their address
+    verdwenen: list[str] = field(default_factory=list)
 
 
-def check_out(out: Path, root: Path) -> None:
-    """Refuse output folders whose replacement would destroy something that is not a site."""
-    out_abs, root_abs = out.resolve(), root.resolve()
-    if out_abs == root_abs or out_abs in root_abs.parents:
-        raise GebruiksFout(f"--out '{out}' is de projectmap zelf of een map erboven; kies bijvoorbeeld '{root / 'site'}'")
-    for data_dir in (root_abs / name for name in PROTECTED):
-        if out_abs == data_dir or data_dir in out_abs.parents:
-            raise GebruiksFout(f"--out '{out}' ligt in '{data_dir.name}/'; daar staan gegevens of bronbestanden, geen site")
+def check_out(out: Path, root: Path, option: str = "--out") -> None:
+    """Refuse output folders whose replacement would destroy something that is not a site.
+    `mkdocs build` checks its site_dir with it too (site/plugin.py)."""
+    files.check_out_dir(out, root, option)
     if out.exists() and not out.is_dir():
-        raise GebruiksFout(f"--out '{out}' is een bestand, geen map")
+        raise GebruiksFout(f"{option} '{files.toon(out)}' is een bestand, geen map")
     if out.is_dir() and any(out.iterdir()) and not any((out / m).exists() for m in SITE_MARKERS):
         raise GebruiksFout(
-            f"map '{out}' bestaat al en is geen gebouwde site; die map wordt bij het bouwen "
+            f"map '{files.toon(out)}' bestaat al en is geen gebouwde site; die map wordt bij het bouwen "
             "vervangen, dus kies een lege of nieuwe map"
         )
 
@@ -109,17 +111,48 @@ def swap_in(new: Path, out: Path) -> None:
     if _exchange(new, out):
         shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous output
         return
-    old = out.with_name(f".{out.name}.oud-{os.getpid()}")
+    old = out.with_name(f"{files.owned_prefix(f'.{out.name}.{OUD}')}weg")
     out.rename(old)
     new.rename(out)
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _check_gemeente_pages(new: Path, out: Path, gemeenten: Any) -> None:
+    """A build that made no page for a gemeente of the data never replaces a site."""
+    missing = [slug for slug in gemeenten if not (new / slug / "index.html").is_file()]
+    if not gemeenten or missing:
+        what = (
+            "er is geen enkele gemeentepagina gemaakt"
+            if not gemeenten or len(missing) == len(gemeenten)
+            else "geen gemeentepagina voor " + ", ".join(sorted(missing))
+        )
+        raise WegwijzerFout(
+            f"de site is niet gebouwd: {what}; '{files.toon(out)}' is niet veranderd. Staan de "
+            f"gemeentebestanden in '{GEMEENTEN_DIR}/' van de projectmap (--root)?"
+        )
+
+
+def _dropped_pages(out: Path, new: Path) -> list[str]:
+    """The pages ('/rozendaal/') of the previous output in `out` that `new` does not have."""
+    if not out.is_dir():
+        return []
+    gone = {
+        page.parent.relative_to(out)
+        for page in out.rglob("index.html")
+        if page.parent != out and not (new / page.parent.relative_to(out) / "index.html").is_file()
+    }
+    # name a gone gemeente once, not each of its pages
+    top = [path for path in gone if not any(parent in gone for parent in path.parents)]
+    return sorted(f"/{path.as_posix()}/" for path in top)
+
+
 def build_site(root: Path, out: Path | None = None, *, flyers: bool = True) -> Bouwresultaat:
     """Validate `root`; when there are no errors, build its site (and flyers) into `out`."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep the theme's banner off the terminal
-    root = check_root(root)
-    out = out if out is not None else root / "site"
+    # Every path once, against the current folder, before anything else: MkDocs resolves a
+    # relative site_dir against the folder of mkdocs.yml, not against ours.
+    root = check_root(Path(os.path.abspath(root)))
+    out = Path(os.path.abspath(out)) if out is not None else root / "site"
     check_out(out, root)
     config_file = root / MKDOCS_YML
     if not config_file.is_file():
@@ -134,7 +167,9 @@ def build_site(root: Path, out: Path | None = None, *, flyers: bool = True) -> B
     from mkdocs.exceptions import MkDocsException
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.bouw-", dir=out.parent))
+    for kind in (BOUW, OUD):  # what killed builds left beside the output
+        files.clean_stale(out.parent, f".{out.name}.{kind}")
+    tmp = Path(tempfile.mkdtemp(prefix=files.owned_prefix(f".{out.name}.{BOUW}"), dir=out.parent))
     # A root without docs/ (it holds only pages of one's own) gets an empty one.
     no_docs = None if (root / DOCS_DIR).is_dir() else Path(tempfile.mkdtemp(prefix="wegwijzer-docs-"))
     overrides = {"docs_dir": str(no_docs)} if no_docs else {}
@@ -160,11 +195,22 @@ def build_site(root: Path, out: Path | None = None, *, flyers: bool = True) -> B
                 details = [r.getMessage() for r in log.records if r.levelno >= logging.ERROR]
                 text = "\n".join(details) or str(exc)
                 raise WegwijzerFout(
-                    f"de site is niet gebouwd; '{out}' is niet veranderd.\n{text}"
+                    f"de site is niet gebouwd; '{files.toon(out)}' is niet veranderd.\n{text}"
                 ) from None
             result.mkdocs_meldingen = [r.getMessage() for r in log.records]
             result.flyer_meldingen = plugin.flyer_meldingen
         result.paginas = sum(1 for _ in tmp.rglob("index.html"))
+        _check_gemeente_pages(tmp, out, resultaat.gemeenten)
+        # the addresses the flyers print and encode (Config.gemeente_url) are pages of it
+        config_site = read_config(root)
+        check_qr_addresses(
+            (config_site.gemeente_url(slug) for slug in resultaat.gemeenten),
+            config_site.site_url, tmp, files.toon(out),
+        )
+        result.verdwenen = _dropped_pages(out, tmp)
+        # mkdtemp makes a folder only its owner may read: give it the mode of the folder it
+        # replaces (or the usual one), so a web server running as another user can serve it
+        os.chmod(tmp, files.usual_mode(directory=True, like=out if out.is_dir() else None))
         result.flyers = sum(
             1
             for slug in resultaat.gemeenten

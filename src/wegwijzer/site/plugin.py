@@ -23,6 +23,7 @@ What it does, per build:
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -37,6 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
+from wegwijzer.read.mappen import boom_binnen_root
 from wegwijzer.read.project import GEMEENTEN_DIR
 from wegwijzer.site import csp, feiten, flyers
 from wegwijzer.site.build import check_out
@@ -109,6 +111,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         root = self.root(config)
         if self.preset is None:  # `wegwijzer build` checked its own --out already
             self._check_site_dir(config, root)
+        self._check_links(config, root)
         resultaat = self.preset if self.preset is not None else self._validate(root)
         self.overzicht = build_overzicht(resultaat.gemeenten)
         for slug in self.overzicht.gemeenten:
@@ -128,13 +131,34 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         not a site; the same check as `wegwijzer build --out`."""
         site_dir = Path(config.site_dir)
         try:
-            check_out(site_dir, root)
+            check_out(site_dir, root, option="site_dir (mkdocs build -d)")
         except GebruiksFout as exc:
-            reason = str(exc).replace(f"--out '{site_dir}'", f"'{site_dir}'", 1)
             raise PluginError(
-                f"wegwijzer: site_dir (mkdocs build -d) {reason}. MkDocs maakt die map leeg "
+                f"wegwijzer: {exc}. MkDocs maakt die map leeg "
                 "voor het bouwen, dus er is niets gebouwd en niets verwijderd."
             ) from None
+
+    @staticmethod
+    def _check_links(config: MkDocsConfig, root: Path) -> None:
+        """Refuse symbolic links in the folders MkDocs publishes from (docs_dir, the theme's
+        custom_dir) that lead outside the project: their targets would be on the site."""
+        meldingen = Meldingen()
+        bases = [Path(os.path.abspath(root)), Path(os.path.abspath(config.config_file_path)).parent]
+        for folder in (config.docs_dir, config.theme.custom_dir):
+            if not folder or not os.path.lexists(folder):
+                continue
+            path = Path(os.path.abspath(folder))
+            # A folder outside the project (the empty docs/ of `wegwijzer build`): its own links
+            # may not leave it.
+            base = next((b for b in bases if b == path or b in path.parents), path)
+            boom_binnen_root(path, base, meldingen)
+        for melding in meldingen.fouten:
+            log.error(melding.format())
+        if meldingen.fouten:
+            raise PluginError(
+                f"wegwijzer: {len(meldingen.fouten)} snelkoppeling(en) naar buiten de projectmap of naar niets; "
+                "de site is niet gebouwd, zodat er geen bestand van elders op komt."
+            )
 
     def _validate(self, root: Path) -> Resultaat:
         try:
