@@ -237,16 +237,25 @@ def test_reports_per_gemeente_and_entry(project: Project, cli) -> None:
     groep = next(b for b in beta if b["vermelding"] == "oudergroep")
     assert groep["plek"].startswith("content/regio/testregio.yml:")
     assert groep["ernst"] == "fout" and "404" in groep["melding"]
+    assert groep["melding_code"] == "link-kapot"
     moved = next(b for b in beta if b["vermelding"] == "jgz-beta")
+    assert (moved["ernst"], moved["melding_code"]) == ("waarschuwing", "link-verhuisd")
+    assert {m["code"] for m in report["meldingen"]} >= {"link-kapot", "link-verhuisd"}
     assert moved["nieuw_adres"] == project.server.url("/ok", host="jgz.test")
     assert report["samenvatting"]["fouten"] == len(result.out.split(": fout: ")) - 1
 
     markdown = (project.root / "out" / "r.md").read_text()
     assert "### Alfa (`alfa`)" in markdown and "### Beta (`beta`)" in markdown
     assert project.urls["groep"] in markdown
+    # each problem in the per-gemeente tables shows its code
+    groep_row = next(
+        l for l in markdown.splitlines() if l.startswith("| fout |") and project.urls["groep"] in l
+    )
+    assert groep_row.count("[link-kapot]") == 1
     html = (project.root / "out" / "r.html").read_text()
     assert html.startswith("<!doctype html>") and "<h3 id='beta'>Beta</h3>" in html
     assert project.urls["groep"] in html
+    assert "[link-kapot]</td>" in html and "[link-verhuisd]</td>" in html
     assert "rapport geschreven: out/r.html" in result.err
 
 

@@ -166,3 +166,17 @@ def test_every_exception_of_the_package_is_a_wegwijzerfout() -> None:
     from wegwijzer.read import links, phones
 
     assert issubclass(phones.TelefoonFout, WaardeFout) and issubclass(links.LinkFout, ValueError)
+
+
+# --- one severity type ----------------------------------------------------------------------
+
+
+def test_the_link_check_grades_outcomes_with_the_one_severity_type() -> None:
+    from wegwijzer.check.fetch import Status, ernst
+
+    graded = {status: ernst(status) for status in Status}
+    assert graded[Status.OK] is None
+    assert graded[Status.TIJDELIJK] is Ernst.OPMERKING
+    assert graded[Status.VERHUISD] is Ernst.WAARSCHUWING
+    assert graded[Status.NIET_GEVONDEN] is Ernst.FOUT
+    assert all(value is None or isinstance(value, Ernst) for value in graded.values())

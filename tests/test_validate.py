@@ -332,3 +332,26 @@ def test_a_wrong_date_is_reported_once(in_mini: Path, cli) -> None:
     result = cli("validate", "--root", ".")
     assert problem(result, path, "2024-13-01").startswith("veld 'gecontroleerd': '2024-13-01' is geen bestaande datum")
     assert "nooit gecontroleerd" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle", "severity", "code"),
+    [
+        ('telefoon: "06 1234567"', "06 1234567", "fout", "telefoon-ongeldig"),
+        ("website: www.example.nl", "website: www", "fout", "link-ongeldig"),
+        ("email: mailto:info@example.nl", "mailto:", "fout", "email-ongeldig"),
+        ("gecontroleerd: 01-03-2026", "01-03-2026", "fout", "datum-ongeldig"),
+        ("fasen: [zwangr]", "zwangr", "fout", "keuze-ongeldig"),
+        ("spoed: misschien", "misschien", "fout", "ja-nee-ongeldig"),
+        ('telefoon: "0900 1450"', "0900 1450", "waarschuwing", "0900-kosten-ontbreken"),
+        ("gecontroleerd: 2026-12-01", "2026-12-01", "fout", "datum-toekomst"),
+        ("website: http://www.example.nl", "http://", "waarschuwing", "link-http"),
+    ],
+)
+def test_each_rule_reports_its_own_code(
+    in_mini: Path, cli, extra: str, needle: str, severity: str, code: str
+) -> None:
+    """The code of a value's message names the rule, also through pydantic's validators."""
+    path = beta(in_mini, extra)
+    result = cli("validate", "--root", ".")
+    problem(result, path, needle, severity, code=code)

@@ -275,7 +275,9 @@ def _uitleg(naam: str) -> int:
     if code is None:
         near = codes.nearest(naam)
         quoted = [f"'{n}'" for n in near]
-        hint = f"; bedoel je {' of '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?" if near else ""
+        if len(quoted) > 1:
+            quoted = [", ".join(quoted[:-1]), quoted[-1]]
+        hint = f"; bedoel je {' of '.join(quoted)}?" if quoted else ""
         raise GebruiksFout(
             f"melding '{naam}' bestaat niet{hint} ('wegwijzer validate --uitleg' toont alle codes)"
         )

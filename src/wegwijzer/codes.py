@@ -398,32 +398,6 @@ _CATALOGUS: tuple[Code, ...] = (
     ),
     # --- rules (rules/) ---
     Code(
-        "site-url-ongeldig",
-        "site_url in mkdocs.yml is geen adres van een site",
-        "site_url is het adres waar de site staat; elke flyer drukt het af en zet het in de "
-        "QR-code, met de gemeente erachter. Het moet met https:// beginnen en eindigen op '/', "
-        "zonder bestandsnaam (index.html), zonder '//', '.' of '..' in het pad en zonder '?' of "
-        "'#'. Schrijf het zoals het in de adresbalk staat, bijvoorbeeld "
-        "https://www.example.nl/kansrijke-start/.",
-    ),
-    # --- site (site/), flyer (flyer/), check (check/), edit (edit/), export (export/) ---
-    Code(
-        "pagina-verdwenen",
-        "Een pagina van de vorige site is er niet meer",
-        "De nieuwe site heeft een pagina niet meer die de vorige wel had, zoals /rozendaal/. "
-        "Flyers met een QR-code naar dat adres komen dan nergens uit. Kijk of een "
-        "gemeentebestand is weggehaald of hernoemd; is dat de bedoeling, haal dan ook de oude "
-        "flyers weg.",
-    ),
-    Code(
-        "hsds-ongeldig",
-        "De HSDS-export klopt niet met de standaard",
-        "De Wegwijzer controleert elke HSDS-export met de officiële schema's van Open Referral "
-        "HSDS 3.0 voordat hij iets schrijft. Klopt de export niet, dan wordt er niets "
-        "geschreven. Dit is een fout in het programma, niet in je bestanden: meld het aan de "
-        "beheerders, met de genoemde problemen.",
-    ),
-    Code(
         "0900-kosten-ontbreken",
         "Betaald nummer zonder kosten",
         "Bellen naar dit nummer kost geld, zoals bij een 0900-nummer. Ouders willen dat vooraf "
@@ -499,12 +473,6 @@ _CATALOGUS: tuple[Code, ...] = (
         "gecontroleerd: 2025-03-01",
     ),
     Code(
-        "vermelding-onzeker",
-        "Vermelding is nog onzeker",
-        "Bij deze vermelding staat 'onzeker': iemand twijfelt of de gegevens kloppen. Een "
-        "onzekere vermelding komt niet op de flyer. Controleer het en haal dan 'onzeker' weg.",
-    ),
-    Code(
         "organisatie-onbekend",
         "Organisatie bestaat niet",
         "Het veld verwijst naar de id van een organisatie die niet bestaat, of die hier is "
@@ -516,6 +484,15 @@ _CATALOGUS: tuple[Code, ...] = (
         "Regio zonder gemeenten",
         "Er is een bestand voor deze regio, maar geen gemeente hoort erbij. Zet bij de gemeenten "
         "van deze regio 'regio:' met de id van de regio, of haal het regiobestand weg.",
+    ),
+    Code(
+        "site-url-ongeldig",
+        "site_url in mkdocs.yml is geen adres van een site",
+        "site_url is het adres waar de site staat; elke flyer drukt het af en zet het in de "
+        "QR-code, met de gemeente erachter. Het moet met https:// beginnen en eindigen op '/', "
+        "zonder bestandsnaam (index.html), zonder '//', '.' of '..' in het pad en zonder '?' of "
+        "'#'. Schrijf het zoals het in de adresbalk staat, bijvoorbeeld "
+        "https://www.example.nl/kansrijke-start/.",
     ),
     Code(
         "spoedhulp-ontbreekt",
@@ -554,6 +531,12 @@ _CATALOGUS: tuple[Code, ...] = (
         "Vaste tekst ontbreekt in nl.yml",
         "In nl.yml ontbreekt een vaste tekst van de flyer. Zonder die tekst kan de flyer niet "
         "worden gemaakt. Zet de tekst terug; de melding zegt waar die voor is.",
+    ),
+    Code(
+        "vermelding-onzeker",
+        "Vermelding is nog onzeker",
+        "Bij deze vermelding staat 'onzeker': iemand twijfelt of de gegevens kloppen. Een "
+        "onzekere vermelding komt niet op de flyer. Controleer het en haal dan 'onzeker' weg.",
     ),
     Code(
         "vertaling-id-onbekend",
@@ -656,6 +639,14 @@ _CATALOGUS: tuple[Code, ...] = (
         "gebeurt.",
     ),
     Code(
+        "hsds-ongeldig",
+        "De HSDS-export klopt niet met de standaard",
+        "De Wegwijzer controleert elke HSDS-export met de officiële schema's van Open Referral "
+        "HSDS 3.0 voordat hij iets schrijft. Klopt de export niet, dan wordt er niets "
+        "geschreven. Dit is een fout in het programma, niet in je bestanden: meld het aan de "
+        "beheerders, met de genoemde problemen.",
+    ),
+    Code(
         "link-anker-ontbreekt",
         "Link naar een plek op een pagina die niet bestaat",
         "Een link wijst naar een plek op een pagina (na het #-teken) die daar niet bestaat. De "
@@ -721,6 +712,14 @@ _CATALOGUS: tuple[Code, ...] = (
         "E-maillink is niet goed",
         "Een e-maillink (mailto:) op de site heeft een adres dat niet klopt. Pas het adres aan "
         "in de gegevens en bouw de site opnieuw.",
+    ),
+    Code(
+        "pagina-verdwenen",
+        "Een pagina van de vorige site is er niet meer",
+        "De nieuwe site heeft een pagina niet meer die de vorige wel had, zoals /rozendaal/. "
+        "Flyers met een QR-code naar dat adres komen dan nergens uit. Kijk of een "
+        "gemeentebestand is weggehaald of hernoemd; is dat de bedoeling, haal dan ook de oude "
+        "flyers weg.",
     ),
     Code(
         "tel-buitenland",
@@ -806,7 +805,8 @@ def uitleg_tekst(code: Code) -> str:
     """The entry as `wegwijzer validate --uitleg CODE` prints it."""
     text = f"{code.naam}: {code.titel}\n\n{code.uitleg}\n"
     if code.voorbeeld:
-        text += "\nVoorbeeld:\n\n" + "".join(f"    {line}\n" for line in code.voorbeeld.splitlines())
+        lines = code.voorbeeld.splitlines()
+        text += "\nVoorbeeld:\n\n" + "".join(f"    {line}\n" for line in lines)
     return text
 
 

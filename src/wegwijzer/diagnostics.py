@@ -14,6 +14,7 @@ from wegwijzer.codes import zoek
 class Ernst(StrEnum):
     FOUT = "fout"
     WAARSCHUWING = "waarschuwing"
+    OPMERKING = "opmerking"  # nothing to mend, worth knowing (a temporary redirect)
 
 
 @dataclass(frozen=True, order=True)
@@ -97,7 +98,7 @@ class Meldingen:
 
     @property
     def waarschuwingen(self) -> list[Melding]:
-        return [m for m in self if not m.is_fout]
+        return [m for m in self if m.ernst is Ernst.WAARSCHUWING]
 
     @property
     def has_errors(self) -> bool:

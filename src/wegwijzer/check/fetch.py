@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from wegwijzer import __version__
-from wegwijzer.diagnostics import WegwijzerFout
+from wegwijzer.diagnostics import Ernst, WegwijzerFout
 
 USER_AGENT = f"Mozilla/5.0 (compatible; wegwijzer-check/{__version__}; linkcontrole)"
 
@@ -68,14 +68,14 @@ class Status(StrEnum):
     ONBEKEND = "onbekend"  # any other protocol error
 
 
-# How bad each status is for an editor: "fout" (exit 1), "waarschuwing", "opmerking", "ok".
-ERNST: dict[Status, str] = {
-    Status.OK: "ok",
-    Status.TIJDELIJK: "opmerking",
-    Status.VERHUISD: "waarschuwing",
-    Status.GEWEIGERD: "waarschuwing",
-    Status.TE_DRUK: "waarschuwing",
-    Status.NIET_GECONTROLEERD: "waarschuwing",
+# How bad each status is for an editor: fout (exit 1), waarschuwing, opmerking; None when ok.
+ERNST: dict[Status, Ernst | None] = {
+    Status.OK: None,
+    Status.TIJDELIJK: Ernst.OPMERKING,
+    Status.VERHUISD: Ernst.WAARSCHUWING,
+    Status.GEWEIGERD: Ernst.WAARSCHUWING,
+    Status.TE_DRUK: Ernst.WAARSCHUWING,
+    Status.NIET_GECONTROLEERD: Ernst.WAARSCHUWING,
 }
 # Failures that may pass when tried again a little later.
 RETRY_STATUSES = {Status.TIMEOUT, Status.VERBINDING_VERBROKEN, Status.VERBINDING_GEWEIGERD}
@@ -83,8 +83,8 @@ RETRY_STATUSES = {Status.TIMEOUT, Status.VERBINDING_VERBROKEN, Status.VERBINDING
 GOED = {Status.OK, Status.VERHUISD, Status.TIJDELIJK}
 
 
-def ernst(status: Status) -> str:
-    return ERNST.get(status, "fout")
+def ernst(status: Status) -> Ernst | None:
+    return ERNST.get(status, Ernst.FOUT)
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Uitkomst:
     uit_cache: bool = False
 
     @property
-    def ernst(self) -> str:
+    def ernst(self) -> Ernst | None:
         return ernst(self.status)
 
     @property

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from wegwijzer.check.berichten import STATUS_LABELS
 from wegwijzer.check.freshness import Verouderd
 from wegwijzer.check.runner import CheckResultaat, LinkBevinding
-from wegwijzer.diagnostics import GebruiksFout, Melding, Plek
+from wegwijzer.diagnostics import Ernst, GebruiksFout, Melding, Plek
 from wegwijzer.files import write_text_atomic
 from wegwijzer.read.models import today
 
@@ -30,7 +30,12 @@ FORMATEN = {
     ".htm": "html",
     ".json": "json",
 }
-ERNST_LABEL = {"fout": "fout", "waarschuwing": "waarschuwing", "opmerking": "opmerking"}
+ERNST_LABEL = {ernst: str(ernst) for ernst in Ernst}
+
+
+def _met_code(tekst: str, code: str) -> str:
+    """A message with its code, as `Melding.format` writes it."""
+    return f"{tekst} [{code}]" if code else tekst
 
 
 def check_report_path(path: Path) -> str:
@@ -107,14 +112,14 @@ def _summary_rows(result: CheckResultaat) -> list[tuple[str, str]]:
             )
         )
         rows.append(("… werken", str(telling["ok"])))
-        rows.append(("… kapot (fout)", str(telling["fout"])))
+        rows.append(("… kapot (fout)", str(telling[Ernst.FOUT])))
         rows.append(
             (
                 "… waarschuwing (verhuisd, geweigerd, niet gecontroleerd)",
-                str(telling["waarschuwing"]),
+                str(telling[Ernst.WAARSCHUWING]),
             )
         )
-        rows.append(("… tijdelijk doorverwezen (niets te doen)", str(telling["opmerking"])))
+        rows.append(("… tijdelijk doorverwezen (niets te doen)", str(telling[Ernst.OPMERKING])))
         if result.overgeslagen:
             rows.append(("Overgeslagen (--alleen/--behalve)", str(len(result.overgeslagen))))
     else:
@@ -141,8 +146,8 @@ def _per_gemeente_counts(result: CheckResultaat) -> list[tuple[str, str, int, in
             (
                 slug,
                 _gemeente_naam(result, slug),
-                sum(1 for b in found if b.ernst == "fout"),
-                sum(1 for b in found if b.ernst == "waarschuwing"),
+                sum(1 for b in found if b.ernst is Ernst.FOUT),
+                sum(1 for b in found if b.ernst is Ernst.WAARSCHUWING),
                 len(result.versheid.get(slug, [])),
             )
         )
@@ -226,7 +231,8 @@ def _gebruik_json(b: LinkBevinding) -> dict[str, Any]:
         "plek": _place(g.plek),
         "op_site": g.op_site,
         "gemeenten": sorted(g.gemeenten),
-        "ernst": b.ernst,
+        "ernst": str(b.ernst),
+        "melding_code": b.code,
         "status": str(b.uitkomst.status),
         "code": b.uitkomst.code,
         "nieuw_adres": b.uitkomst.nieuw_adres,
@@ -253,6 +259,7 @@ def _melding_json(melding: Melding) -> dict[str, Any]:
         "kolom": melding.plek.column,
         "ernst": str(melding.ernst),
         "tekst": melding.tekst,
+        "code": melding.code,
     }
 
 
@@ -297,7 +304,7 @@ def json_report(result: CheckResultaat) -> dict[str, Any]:
             "site": [_melding_json(m) for m in site_groups.get("", [])],
         },
         "webadressen": [
-            {**u.to_json(), "uit_cache": u.uit_cache, "ernst": u.ernst}
+            {**u.to_json(), "uit_cache": u.uit_cache, "ernst": str(u.ernst or "ok")}
             for u in result.links.values()
         ],
         "overgeslagen": result.overgeslagen,
@@ -322,7 +329,7 @@ def _md_table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[s
 
 
 def _link_rows(found: list[LinkBevinding]) -> list[tuple[str, ...]]:
-    order = {"fout": 0, "waarschuwing": 1, "opmerking": 2}
+    order = {Ernst.FOUT: 0, Ernst.WAARSCHUWING: 1, Ernst.OPMERKING: 2}
     rows = []
     for b in sorted(found, key=lambda b: (order[b.ernst], b.gebruik.wat, b.gebruik.url)):
         rows.append(
@@ -332,7 +339,7 @@ def _link_rows(found: list[LinkBevinding]) -> list[tuple[str, ...]]:
                 b.gebruik.veld,
                 b.gebruik.url,
                 STATUS_LABELS[b.uitkomst.status],
-                b.tekst,
+                _met_code(b.tekst, b.code),
                 _place(b.gebruik.plek),
             )
         )
@@ -353,6 +360,10 @@ def _versheid_rows(items: list[Verouderd]) -> list[tuple[str, ...]]:
         )
         for v in items
     ]
+
+
+def _md_melding(m: Melding) -> str:
+    return f"- `{_place(m)}`: {m.ernst}: {_met_code(m.tekst, m.code)}"
 
 
 def markdown(result: CheckResultaat) -> str:
@@ -382,7 +393,7 @@ def markdown(result: CheckResultaat) -> str:
                 lines += ["Alle links werken.", ""]
         if site_groups.get(slug):
             lines += ["#### Site", ""]
-            lines += [f"- `{_place(m)}`: {m.ernst}: {m.tekst}" for m in site_groups[slug]]
+            lines += [_md_melding(m) for m in site_groups[slug]]
             lines += [""]
         items = result.versheid.get(slug, [])
         if items:
@@ -399,7 +410,7 @@ def markdown(result: CheckResultaat) -> str:
         lines += ["## Niet bij één gemeente", ""]
         if unshown:
             lines += [*_md_table(LINK_HEADER, _link_rows(unshown)), ""]
-        lines += [f"- `{_place(m)}`: {m.ernst}: {m.tekst}" for m in site_groups.get("", [])]
+        lines += [_md_melding(m) for m in site_groups.get("", [])]
         lines += [""]
     if len(result.meldingen):
         lines += ["## Alle meldingen", "", "```"]
@@ -472,7 +483,8 @@ def html_report(result: CheckResultaat) -> str:
         if site_groups.get(slug):
             parts.append("<h4>Site</h4><ul>")
             parts += [
-                f"<li class='{_h(m.ernst)}'><code>{_h(_place(m))}</code>: {_h(m.tekst)}</li>"
+                f"<li class='{_h(m.ernst)}'><code>{_h(_place(m))}</code>: "
+                f"{_h(_met_code(m.tekst, m.code))}</li>"
                 for m in site_groups[slug]
             ]
             parts.append("</ul>")
@@ -491,21 +503,25 @@ def html_report(result: CheckResultaat) -> str:
         if site_groups.get(""):
             parts.append("<ul>")
             parts += [
-                f"<li class='{_h(m.ernst)}'><code>{_h(_place(m))}</code>: {_h(m.tekst)}</li>"
+                f"<li class='{_h(m.ernst)}'><code>{_h(_place(m))}</code>: "
+                f"{_h(_met_code(m.tekst, m.code))}</li>"
                 for m in site_groups[""]
             ]
             parts.append("</ul>")
     if len(result.meldingen):
         parts.append("<h2>Alle meldingen</h2><ul>")
         parts += [
-            f"<li class='{_h(m.ernst)}'><code>{_h(_place(m))}</code>: {_h(m.ernst)}: {_h(m.tekst)}</li>"
+            f"<li class='{_h(m.ernst)}'><code>{_h(_place(m))}</code>: {_h(m.ernst)}: "
+            f"{_h(_met_code(m.tekst, m.code))}</li>"
             for m in result.meldingen
         ]
         parts.append("</ul>")
     if result.links:
         parts.append("<h2>Alle webadressen</h2>")
         parts.append(
-            _html_table(LINK_COLUMNS, _all_link_rows(result), [u.ernst for u in result.links.values()])
+            _html_table(
+                LINK_COLUMNS, _all_link_rows(result), [str(u.ernst or "ok") for u in result.links.values()]
+            )
         )
     parts.append("</body></html>\n")
     return "\n".join(parts)

@@ -45,8 +45,9 @@ class LinkBevinding:
 
     gebruik: Gebruik
     uitkomst: Uitkomst
-    ernst: str  # fout, waarschuwing, opmerking
+    ernst: Ernst
     tekst: str
+    code: str = ""  # the code in wegwijzer.codes, as on the Melding
 
 
 @dataclass
@@ -75,9 +76,9 @@ class CheckResultaat:
 
     def telling(self) -> dict[str, int]:
         """How many addresses ended in each severity."""
-        counts = {"ok": 0, "opmerking": 0, "waarschuwing": 0, "fout": 0}
+        counts = {"ok": 0, Ernst.OPMERKING: 0, Ernst.WAARSCHUWING: 0, Ernst.FOUT: 0}
         for uitkomst in self.links.values():
-            counts[uitkomst.ernst] += 1
+            counts[uitkomst.ernst or "ok"] += 1
         return counts
 
     def gemeente_bevindingen(self, slug: str) -> list[LinkBevinding]:
@@ -214,7 +215,7 @@ def _report_links(result: CheckResultaat) -> None:
     """Turn outcomes into findings at every place an editor can act on."""
     for url, uitkomst in result.links.items():
         level = ernst(uitkomst.status)
-        if level == "ok":
+        if level is None:
             continue
         places = result.urls.gebruik.get(url, [])
         in_data = [g for g in places if not g.op_site]
@@ -227,9 +228,9 @@ def _report_links(result: CheckResultaat) -> None:
                 gebruik = replace(gebruik, gemeenten=gebruik.gemeenten | shown)
             veld = gebruik.veld if not gebruik.op_site else "link"
             tekst = berichten.link_bericht(veld, uitkomst, yaml=not gebruik.op_site)
-            result.bevindingen.append(LinkBevinding(gebruik, uitkomst, level, tekst))
             code = LINK_CODES.get(uitkomst.status, "link-kapot")
-            if level == "fout":
+            result.bevindingen.append(LinkBevinding(gebruik, uitkomst, level, tekst, code))
+            if level is Ernst.FOUT:
                 result.meldingen.add(Melding(gebruik.plek, Ernst.FOUT, tekst, code))
-            elif level == "waarschuwing":
+            elif level is Ernst.WAARSCHUWING:
                 result.meldingen.add(Melding(gebruik.plek, Ernst.WAARSCHUWING, tekst, code))
