@@ -16,7 +16,7 @@ from conftest import FIXTURES, REPO, write
 from wegwijzer.read import phones
 from wegwijzer.site import csp
 from wegwijzer.site.build import build_site
-from wegwijzer.site.htmlcheck import Pagina, broken_links, read_site
+from wegwijzer.check.html import Pagina, broken_links, read_site
 
 GEMEENTEN = {"aadorp": "Aadorp", "beekdal": "Beekdal", "cederveen": "Cederveen"}
 PAYLOADS = (

@@ -19,7 +19,7 @@ from conftest import REPO
 
 from wegwijzer.site import feiten, pages
 from wegwijzer.site.build import build_site
-from wegwijzer.site.htmlcheck import broken_links, read_site
+from wegwijzer.check.html import broken_links, read_site
 from wegwijzer.site.overzicht import Aanbod, Overzicht, build_overzicht
 from wegwijzer.rules.validate import validate
 

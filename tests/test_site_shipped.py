@@ -18,7 +18,7 @@ from conftest import REPO
 from wegwijzer.read import phones
 from wegwijzer.read.config import read_config
 from wegwijzer.site.build import build_site
-from wegwijzer.site.htmlcheck import Pagina, broken_links, read_site
+from wegwijzer.check.html import Pagina, broken_links, read_site
 from wegwijzer.rules.validate import Resultaat, validate
 
 

@@ -28,7 +28,6 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,142 +35,18 @@ import phonenumbers
 
 from wegwijzer import files
 from wegwijzer.read import links, phones
+from wegwijzer.check.html import LINK_ATTRS, VOID, Link, Pagina, read_page  # noqa: F401
 from wegwijzer.check.numbers import Gevonden, NummerIndex, find_numbers, parse_number
 from wegwijzer.check.urls import Gebruik
 from wegwijzer.diagnostics import Meldingen, Plek
 from wegwijzer.read.phones import Telefoon, TelefoonFout
 
-VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-}  # fmt: skip
-LINK_ATTRS = {
-    "a": ("href",),
-    "area": ("href",),
-    "link": ("href",),
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "form": ("action",),
-}
 _TEL_ALLOWED = re.compile(r"^\+?[0-9]+$")
 _RFC3966_SEPARATORS = re.compile(r"[-.()]")
 _HIER = "<deze pagina>"  # _target: the link leads to the page it is on
 _BUITEN = "<buiten de site>"  # _target: the link leads outside the site
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 _WA_ME = re.compile(r"^https?://(?:api\.)?wa\.me/(\+?\d+)/?(?:\?.*)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Link:
-    tag: str
-    attr: str
-    value: str
-    line: int
-    column: int
-    tekst: str = ""  # the text of an <a>
-    eigenaars: tuple[str, ...] = ()  # ids and data-ids of the enclosing elements, innermost first
-
-
-@dataclass
-class Pagina:
-    path: Path
-    rel: str  # path relative to the site folder, with "/"
-    ids: set[str] = field(default_factory=set)
-    links: list[Link] = field(default_factory=list)
-
-    @property
-    def gemeente_deel(self) -> str:
-        return self.rel.split("/", 1)[0] if "/" in self.rel else ""
-
-
-class _Parser(HTMLParser):
-    def __init__(self, pagina: Pagina) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pagina = pagina
-        self.stack: list[tuple[str, tuple[str, ...]]] = []
-        self.anchor: dict | None = None
-
-    def _owners(self) -> tuple[str, ...]:
-        result: list[str] = []
-        for _tag, names in reversed(self.stack):
-            result.extend(names)
-        return tuple(result)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: (v or "") for k, v in attrs}
-        line, offset = self.getpos()
-        for key in ("id",):
-            if values.get(key):
-                self.pagina.ids.add(values[key])
-        if tag == "a" and values.get("name"):
-            self.pagina.ids.add(values["name"])
-        names = tuple(
-            values[key] for key in ("data-wegwijzer-id", "data-id", "id") if values.get(key)
-        )
-        for attr in LINK_ATTRS.get(tag, ()):
-            value = values.get(attr)
-            if value is None or value == "":
-                continue
-            if attr == "srcset":
-                for part in value.split(","):
-                    src = part.strip().split(" ")[0]
-                    if src:
-                        self.pagina.links.append(Link(tag, attr, src, line, offset + 1))
-                continue
-            if tag == "a":
-                self.anchor = {
-                    "attr": attr,
-                    "value": value,
-                    "line": line,
-                    "column": offset + 1,
-                    "text": [],
-                    "owners": names + self._owners(),
-                }
-                continue
-            if tag == "link" and "preconnect" in values.get("rel", "").split():
-                continue
-            self.pagina.links.append(Link(tag, attr, value, line, offset + 1))
-        if tag not in VOID:
-            self.stack.append((tag, names))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack and self.stack[-1][0] == tag:
-            self.stack.pop()
-            self._close_anchor(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._close_anchor(tag)
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
-
-    def _close_anchor(self, tag: str) -> None:
-        if tag == "a" and self.anchor is not None:
-            a = self.anchor
-            text = " ".join("".join(a["text"]).split())
-            self.pagina.links.append(
-                Link("a", a["attr"], a["value"], a["line"], a["column"], text, a["owners"])
-            )
-            self.anchor = None
-
-    def handle_data(self, data: str) -> None:
-        if self.anchor is not None:
-            self.anchor["text"].append(data)
-
-
-def read_page(path: Path, site: Path) -> Pagina:
-    pagina = Pagina(path, path.relative_to(site).as_posix())
-    parser = _Parser(pagina)
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    parser.close()
-    parser._close_anchor("a")
-    return pagina
 
 
 @dataclass
