@@ -351,16 +351,7 @@ def test_many_flyers_are_read_in_worker_processes(
         (site / "alfa" / f"flyer-{n}.pdf").write_bytes(good)
     (site / "alfa" / "flyer-oud.pdf").write_bytes(_pdf(["Oud nummer: 030 123 45 67"]))
     (site / "beta" / "flyer-kapot.pdf").write_bytes(b"%PDF-1.4 kapot")
-    started = []
-    original = site_check._Werk.__init__
-
-    def spy(self, *args) -> None:
-        original(self, *args)
-        started.append((self.pool is not None, self.flyer_results is not None))
-
-    monkeypatch.setattr(site_check._Werk, "__init__", spy)
     result = check(cli, "--report", "r.json")
-    assert started == [(parallel, parallel)]
     lines = site_lines(result)
     assert lines[0] == (
         "site/alfa/flyer-oud.pdf: fout: flyer toont 030 123 45 67, maar dat nummer staat niet in "
@@ -370,6 +361,7 @@ def test_many_flyers_are_read_in_worker_processes(
     assert len(lines) == 2
     summary = json.loads((site.parent / "r.json").read_text())["samenvatting"]["site"]
     assert summary["flyers"] == 8 and summary["flyer_nummers"] == 15
+    assert summary["flyers_parallel"] is parallel and summary["paginas_parallel"] is False
 
 
 def test_pages_of_a_large_site_are_parsed_in_worker_processes(
@@ -392,26 +384,26 @@ def test_pages_of_a_large_site_are_parsed_in_worker_processes(
     flyer = _pdf(["Luisterlijn: 088 0767 000", "Oud: 030 123 45 67"])
     (site / "alfa" / "flyer.pdf").write_bytes(flyer)
     serial = check(cli, "--report", "serieel.json")
-    started = []
-    original = site_check._Werk.__init__
-
-    def spy(self, *args) -> None:
-        original(self, *args)
-        started.append((self.page_results is not None, self.flyer_results is not None))
-
-    monkeypatch.setattr(site_check._Werk, "__init__", spy)
     monkeypatch.setattr(site_check, "_cores", lambda: 2)
     monkeypatch.setattr(site_check, "PARALLEL_HTML", 1)
     parallel = check(cli, "--report", "parallel.json")
-    assert started == [(True, False)]
     assert len(site_lines(serial)) == 7, site_lines(serial)
     assert site_lines(parallel) == site_lines(serial)
     assert parallel.code == serial.code == 1
     reports = [
         json.loads((site.parent / name).read_text()) for name in ("serieel.json", "parallel.json")
     ]
+    how = [
+        (r["samenvatting"]["site"]["paginas_parallel"], r["samenvatting"]["site"]["flyers_parallel"])
+        for r in reports
+    ]
+    assert how == [(False, False), (True, False)]
     for report in reports:
         report["samenvatting"].pop("duur", None)
+        for key in (
+            "paginas_parallel", "flyers_parallel", "flyer_teksten_gelezen", "flyer_teksten_uit_cache"
+        ):
+            report["samenvatting"]["site"].pop(key)
     assert reports[0]["samenvatting"] == reports[1]["samenvatting"]
 
 
@@ -428,41 +420,33 @@ def test_flyer_texts_are_remembered_between_runs(
     site: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("pypdfium2")
-    read: list[int] = []
-    original = site_check._pdf_text_reader
+    def read() -> tuple[int, int]:
+        """(texts read from a PDF, texts from the cache) of the last check's report."""
+        summary = json.loads((site.parent / "r.json").read_text())["samenvatting"]["site"]
+        return summary["flyer_teksten_gelezen"], summary["flyer_teksten_uit_cache"]
 
-    def counting(name: str):
-        reader = original(name)
-
-        def counted(data: bytes) -> str:
-            read.append(len(data))
-            return reader(data)
-
-        return counted
-
-    monkeypatch.setattr(site_check, "_pdf_text_reader", counting)
     flyer = site / "alfa" / "flyer.pdf"
     flyer.write_bytes(_pdf(["Bel 0800 2000.", "Oud nummer: 030 123 45 67"]))
     (site / "beta" / "flyer.pdf").write_bytes(_pdf(["Bel 0800 0450."]))
-    first = check(cli)
-    assert len(read) == 2
+    first = check(cli, "--report", "r.json")
+    assert read() == (2, 0)
     cache = site.parent / ".wegwijzer-cache" / "flyer-teksten.json"
     assert len(json.loads(cache.read_text())["teksten"]) == 2
 
-    second = check(cli)
-    assert len(read) == 2  # both texts came from the cache
+    second = check(cli, "--report", "r.json")
+    assert read() == (0, 2)  # both texts came from the cache
     assert site_lines(second) == site_lines(first) and len(site_lines(first)) == 1
 
     flyer.write_bytes(_pdf(["Bel 0800 2000."]))  # a new flyer: read again, old text dropped
-    third = check(cli)
-    assert len(read) == 3
+    third = check(cli, "--report", "r.json")
+    assert read() == (1, 1)
     assert site_lines(third) == []
     assert len(json.loads(cache.read_text())["teksten"]) == 2
 
     cache.write_text("{kapot")
-    fourth = check(cli, "--geen-cache")
-    assert len(read) == 5 and site_lines(fourth) == []
+    fourth = check(cli, "--geen-cache", "--report", "r.json")
+    assert read() == (2, 0) and site_lines(fourth) == []
     assert cache.read_text() == "{kapot"  # --geen-cache: not read, not written
-    fifth = check(cli)
-    assert len(read) == 7 and "flyer-teksten.json' is onleesbaar" in fifth.err
+    fifth = check(cli, "--report", "r.json")
+    assert read() == (2, 0) and "flyer-teksten.json' is onleesbaar" in fifth.err
     assert len(json.loads(cache.read_text())["teksten"]) == 2

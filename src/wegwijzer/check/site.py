@@ -57,6 +57,12 @@ class SiteResultaat:
     mail_links: int = 0
     flyers: int = 0
     flyer_nummers: int = 0
+    # how the work was done, for tests and benchmarks: flyer texts read from the PDF or taken
+    # from the cache of an earlier run, and whether worker processes read pages / flyers
+    flyer_teksten_gelezen: int = 0
+    flyer_teksten_uit_cache: int = 0
+    paginas_parallel: bool = False
+    flyers_parallel: bool = False
     externe: list[Gebruik] = field(default_factory=list)
     opmerkingen: list[str] = field(default_factory=list)  # notes on what was not checked
     # entry id -> {tel shown} over all pages, for the summary
@@ -120,6 +126,8 @@ class SiteCheck:
                 self.site, paths, pdfs if reader else [], reader, frozenset(self.index.waar),
                 self._texts,
             )  # fmt: skip
+            self.result.paginas_parallel = werk.page_results is not None
+            self.result.flyers_parallel = werk.flyer_results is not None
             try:
                 self._pages(werk.pages())
                 self._flyers(werk.flyers())
@@ -419,6 +427,10 @@ class SiteCheck:
                 continue
             assert scan.gevonden is not None and scan.digest is not None
             texts[scan.digest] = scan.tekst if scan.tekst is not None else self._texts[scan.digest]
+            if scan.tekst is not None:
+                self.result.flyer_teksten_gelezen += 1
+            else:
+                self.result.flyer_teksten_uit_cache += 1
             self.result.flyers += 1
             self._flyer_numbers(scan.pdf, scan.pdf.parent.name, scan.gevonden)
         if self.tekst_cache is not None and texts.keys() != self._texts.keys():
