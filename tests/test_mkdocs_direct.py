@@ -130,3 +130,84 @@ def test_links_inside_the_project_are_followed(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "OVER-0815" in (site / "over" / "index.html").read_text(encoding="utf-8")
     assert (site / "teksten" / "over" / "index.html").is_file()
+
+
+# --- serve with broken data (item 15) ------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as answer:  # noqa: S310 - 127.0.0.1
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def _wait(what, seconds: float):
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        result = what()
+        if result:
+            return result
+        time.sleep(0.3)
+    return what()
+
+
+def test_serve_with_broken_data_keeps_the_last_good_site(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    ede = root / "gemeenten" / "ede.yml"
+    good = ede.read_text(encoding="utf-8")
+    assert "naam: Overleg over je zwangerschap (MDO)" in good
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/ede/"
+    log_path = tmp_path / "serve.log"
+
+    def ok() -> str | None:
+        try:
+            status, body = _get(url, timeout=5)
+        except OSError:
+            return None
+        return body if status == 200 else None
+
+    with log_path.open("w", encoding="utf-8") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root, env=ENV, stdout=log_file, stderr=subprocess.STDOUT,
+        )
+        try:
+            first = _wait(ok, 180)
+            assert first and "Overleg over je zwangerschap" in first, log_path.read_text(encoding="utf-8")
+
+            # Break the data: an unknown key. The rebuild fails with the Dutch message (file:line).
+            ede.write_text(good + "\nonbekende_sleutel: ja\n", encoding="utf-8")
+            seen = _wait(lambda: "ede.yml:" in log_path.read_text(encoding="utf-8")
+                         and "niet gebouwd" in log_path.read_text(encoding="utf-8"), 120)
+            assert seen, log_path.read_text(encoding="utf-8")
+            status, body = _get(url, timeout=10)  # hung forever before the fix
+            assert status == 200 and "Overleg over je zwangerschap" in body
+            assert "Traceback" not in log_path.read_text(encoding="utf-8")
+
+            # Fix the data with a visible change: the next rebuild shows it.
+            ede.write_text(good.replace("naam: Overleg over je", "naam: Gesprek over je"), encoding="utf-8")
+            new = _wait(lambda: (b := ok()) and "Gesprek over je zwangerschap" in b and b, 60)
+            assert new, log_path.read_text(encoding="utf-8")
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)

@@ -45,6 +45,7 @@ from wegwijzer.site.build import check_out
 from wegwijzer.site.overzicht import Overzicht, build_overzicht
 from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas
 from wegwijzer.site.render import render, render_unsanitised, sanitize
+from wegwijzer.site.serve_guard import keep_last_good
 from wegwijzer.rules.validate import Resultaat, validate
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -312,6 +313,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         for folder in (root / "content", root / GEMEENTEN_DIR):
             if folder.is_dir():
                 server.watch(str(folder))
+        keep_last_good(server)  # a failed rebuild keeps the last good site visible (item 15)
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
