@@ -857,18 +857,6 @@ _TMP_SUFFIX = ".fmt.tmp"
 _TMP_NAME = re.compile(r"\.(?P<name>.+?)(?:\.(?P<pid>[0-9]+)-[^./]+)?\.fmt\.tmp")
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
-
-
 def clean_stale_tmp(folder: Path) -> int:
     """Remove the temporary files of fmt runs that were killed (their process is gone, or
     they are from a version without a process id in the name); the number removed. Those of
@@ -880,7 +868,7 @@ def clean_stale_tmp(folder: Path) -> int:
         return 0
     for name in names:
         match = _TMP_NAME.fullmatch(name)
-        if match is None or (match.group("pid") and _alive(int(match.group("pid")))):
+        if match is None or (match.group("pid") and files.alive(int(match.group("pid")))):
             continue
         try:
             (folder / name).unlink()

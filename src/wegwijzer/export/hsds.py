@@ -389,7 +389,7 @@ def build(gemeenten: dict[str, GemeenteData]) -> dict[str, Any]:
 # --- the tabular form ---------------------------------------------------------------------
 
 # Columns of the HSDS 3.0 tables this export writes, in the order of the HSDS data package
-# (a test compares them with ../shared/standards/hsds-3.0/datapackage.json).
+# (a test compares them with the official datapackage.json shipped in hsds_schema/).
 TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "organization": ("organizations.csv", [
         ("id", "string"), ("name", "string"), ("alternate_name", "string"),
