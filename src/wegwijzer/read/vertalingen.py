@@ -71,12 +71,76 @@ VASTE_TEKSTEN: dict[str, str] = {
     "whatsapp": "woord voor WhatsApp (voor het WhatsApp-nummer)",
     "knippen": "tekst bij de knipstreep op de A4-versie",
 }
-PLACEHOLDERS = ("gemeente", "url")
+#: The texts of the parent pages on the site (``/<gemeente>/<taal>/``) and what each is for.
+SITE_TEKSTEN: dict[str, str] = {
+    "taal_naam": "naam van de taal in die taal zelf, voor de taalkeuze ('Nederlands', 'English')",
+    "site_naam": "naam van de site in de kop van de pagina",
+    "naar_inhoud": "verborgen link voor schermlezers: 'Naar de inhoud'",
+    "alle_gemeenten": "link terug naar de lijst met gemeenten",
+    "titel": "titel van de gemeentepagina ('Hulp in {gemeente}')",
+    "lead": "inleiding onder de titel (met {gemeente})",
+    "direct_hulp": "kop van het spoedblok ('Direct hulp nodig?')",
+    "op_deze_pagina": "kop van de inhoudsopgave ('Op deze pagina')",
+    "bel_of_chat": "link in de inhoudsopgave naar de hulplijnen ('Bel of chat')",
+    "weet_het_niet_meer": "kop boven de hulplijnen ('Ik weet het even niet meer')",
+    "bel_of_chat_tekst": "zin onder die kop",
+    "hulp_per_fase": "uitleg boven de hulp per fase",
+    "fase_voor_zwangerschap": "fase: voor de zwangerschap",
+    "fase_zwanger": "fase: tijdens de zwangerschap",
+    "fase_na_geboorte": "fase: na de geboorte",
+    "vragen": "kop boven de contacten ('Vragen? Neem contact op')",
+    "vragen_tekst": "zin onder die kop (met {gemeente})",
+    "vragen_organisatie": "zin onder die kop als er alleen de GGD is (met {organisatie})",
+    "vragen_algemeen": "zin onder die kop als er geen contact is",
+    "spoed": "kop boven de spoedhulp ('Spoedhulp, dag en nacht')",
+    "flyer_tekst": "zin boven de downloads van de MamaWegwijzer",
+    "bel": "knop: bellen ('Bel')",
+    "telefoon": "woord voor een nummer dat geen belknop is ('Telefoon')",
+    "website": "knop: website",
+    "chat": "knop: chat",
+    "whatsapp": "knop: WhatsApp",
+    "email": "knop: e-mail",
+    "kenmerken": "naam van de lijst met kenmerken, voor schermlezers",
+    "gratis": "kenmerk: gratis",
+    "anoniem": "kenmerk: anoniem",
+    "dag_en_nacht": "kenmerk: dag en nacht bereikbaar",
+    "voor_wie": "kopje: voor wie de hulp is",
+    "kosten": "kopje: kosten",
+    "bereikbaar": "kopje: wanneer de hulp bereikbaar is",
+    "ook_in": "kopje: andere talen waarin de hulp er is",
+    "door": "kopje: organisatie die de hulp geeft",
+    "contactpersoon": "kopje: contactpersoon",
+    "adres": "kopje: adres",
+    "waar": "kopje: waar de hulp is",
+    "via": "zin: neem voor deze hulp contact op met {organisatie}",
+    "vraag_ernaar": "zin: vraag naar deze hulp bij huisarts, verloskundige of consultatiebureau",
+    "niet_alles_gecontroleerd": "melding: nog niet alles gecontroleerd",
+    "niet_gecontroleerd": "melding: nog niet gecontroleerd",
+    "geen_belknop": "melding: daarom is het nummer geen belknop",
+    "laatst_gecontroleerd": "datum van de laatste controle ('Laatst gecontroleerd: {datum}')",
+    "nooit_gecontroleerd": "'Laatst gecontroleerd: nog nooit'",
+    "kies_je_gemeente": "kop en link: kies je gemeente",
+    "kies_tekst": "zin op de pagina waar je je gemeente kiest",
+    "hulplijnen": "link in de voet: hulplijnen",
+    "toegankelijkheid": "link in de voet: toegankelijkheid",
+    "privacy": "link in de voet: privacy",
+    "over_deze_site": "naam van de voet, voor schermlezers ('Over deze site')",
+    "geen_cookies": "zin in de voet: geen cookies, geen tracking",
+    "taalkeuze": "naam van de taalkeuze ('Deze pagina in een andere taal')",
+    "machinevertaling": "melding op een pagina die met een computer is vertaald",
+    "niet_vertaald": "melding als een deel van de teksten nog in het Nederlands staat",
+    "nederlandse_pagina": "link naar de Nederlandse pagina",
+    "voorbeelddata": "melding op een site met verzonnen voorbeelddata",
+    "privacy_tekst": "korte uitleg over privacy, onder aan de pagina",
+}
+PLACEHOLDERS = ("gemeente", "url", "organisatie", "datum")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 #: Fields a translation file may give per entry.
-VERMELDING_VELDEN = ("naam", "kort", "bereikbaar", "kosten", "extra_telefoon")
-TOP_KEYS = ("taal", "machinevertaling", "nagekeken", "vaste_teksten", "vermeldingen")
+VERMELDING_VELDEN = (
+    "naam", "kort", "omschrijving", "doelgroep", "bereikbaar", "kosten", "extra_telefoon"
+)
+TOP_KEYS = ("taal", "machinevertaling", "nagekeken", "vaste_teksten", "site_teksten", "vermeldingen")
 WAARDE_KEYS = ("tekst", "machinevertaling", "nl")
 
 _JA = {"ja", "yes", "true", "waar"}
@@ -103,6 +167,7 @@ class Vertaling:
     machine: bool = False
     machine_plek: Plek | None = None
     vast: dict[str, Tekst] = field(default_factory=dict)
+    site: dict[str, Tekst] = field(default_factory=dict)  # texts of the parent pages
     # entry id -> field -> text; for extra_telefoon: "extra_telefoon:<number as written>"
     vermeldingen: dict[str, dict[str, Tekst]] = field(default_factory=dict)
     vermelding_plek: dict[str, Plek] = field(default_factory=dict)
@@ -175,23 +240,11 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
     vertaling.machine = machine
     if "machinevertaling" in tree:
         vertaling.machine_plek = document.plek(("machinevertaling",), key=True)
-    vast = tree.get("vaste_teksten")
-    if vast not in (None, ""):
-        if not isinstance(vast, CommentedMap):
-            meldingen.fout(document.plek(("vaste_teksten",)), "veld 'vaste_teksten': verwacht velden met teksten", code="vertaling-vorm")
-        else:
-            for key in vast:
-                loc = ("vaste_teksten", key)
-                if key not in VASTE_TEKSTEN:
-                    meldingen.fout(
-                        document.plek(loc, key=True),
-                        f"onbekende vaste tekst '{key}'{suggestion(str(key), VASTE_TEKSTEN)}",
-                        code="vaste-tekst-onbekend",
-                    )
-                    continue
-                tekst = _tekst(document, loc, meldingen, machine)
-                if tekst is not None:
-                    vertaling.vast[str(key)] = tekst
+    for veld, contract, doel in (
+        ("vaste_teksten", VASTE_TEKSTEN, vertaling.vast),
+        ("site_teksten", SITE_TEKSTEN, vertaling.site),
+    ):
+        _parse_teksten(document, veld, contract, doel, meldingen, machine)
     vermeldingen = tree.get("vermeldingen")
     if vermeldingen not in (None, ""):
         if not isinstance(vermeldingen, CommentedMap):
@@ -204,6 +257,31 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
             for id in vermeldingen:
                 _parse_vermelding(document, str(id), vertaling, meldingen, machine)
     return vertaling
+
+
+def _parse_teksten(
+    document: Document, veld: str, contract: dict[str, str], doel: dict[str, Tekst],
+    meldingen: Meldingen, machine: bool,
+) -> None:
+    """One block of named texts (`vaste_teksten`, `site_teksten`) into `doel`."""
+    teksten = document.tree.get(veld)
+    if teksten in (None, ""):
+        return
+    if not isinstance(teksten, CommentedMap):
+        meldingen.fout(document.plek((veld,)), f"veld '{veld}': verwacht velden met teksten", code="vertaling-vorm")
+        return
+    for key in teksten:
+        loc = (veld, key)
+        if key not in contract:
+            meldingen.fout(
+                document.plek(loc, key=True),
+                f"onbekende tekst '{key}' in '{veld}'{suggestion(str(key), contract)}",
+                code="vaste-tekst-onbekend",
+            )
+            continue
+        tekst = _tekst(document, loc, meldingen, machine)
+        if tekst is not None:
+            doel[str(key)] = tekst
 
 
 def _parse_vermelding(
