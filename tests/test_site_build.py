@@ -464,31 +464,42 @@ def test_reserved_gemeente_name_is_refused(tmp_path: Path, cli: Any) -> None:
 # --- flyers ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def fake_flyers(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """A stand-in for the flyer stage: Dutch and English flyers for Aadorp, only the A5 in
-    English (so that the site must link what exists, not what might exist)."""
-    from wegwijzer import flyer
-
-    calls: list[Path] = []
+def fake_render_all(names: tuple[str, ...], calls: list[Path]) -> Any:
+    """A stand-in for the flyer stage: the given files for Aadorp, every Dutch file for
+    the other gemeenten."""
+    from wegwijzer.flyer.names import flyer_files
 
     def render_all(resultaat: Any, out_dir: Path, config: Any, **kwargs: Any) -> list[Path]:
         calls.append(out_dir)
         assert config.gemeente_url("aadorp") == "https://wegwijzer.example.org/aadorp/"
         written = []
-        for name in ("mamawegwijzer-aadorp-nl-a5.pdf", "mamawegwijzer-aadorp-nl.png",
-                     "mamawegwijzer-aadorp-en-a5.pdf"):  # fmt: skip
-            path = out_dir / "aadorp" / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(b"%PDF-1.7 test")
-            written.append(path)
+        for slug in resultaat.gemeenten:
+            for name in names if slug == "aadorp" else flyer_files(slug, "nl").values():
+                path = out_dir / slug / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(b"%PDF-1.7 test")
+                written.append(path)
         return written
 
-    monkeypatch.setattr(flyer, "render_all", render_all)
+    return render_all
+
+
+@pytest.fixture
+def fake_flyers(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A stand-in for the flyer stage: every Dutch flyer file of Aadorp, and an English one
+    that no page plans (Aadorp has no extra languages), which must not be published."""
+    from wegwijzer import flyer
+    from wegwijzer.flyer.names import flyer_files
+
+    calls: list[Path] = []
+    names = (*flyer_files("aadorp", "nl").values(), flyer_files("aadorp", "en")["a5"])
+    monkeypatch.setattr(flyer, "render_all", fake_render_all(names, calls))
     return calls
 
 
 def test_flyers_are_built_into_the_site_and_linked(tmp_path: Path, cli: Any, fake_flyers: list[Path]) -> None:
+    from wegwijzer.flyer.names import FORMATS, flyer_files
+
     root = make_root(tmp_path, "site")
     out = tmp_path / "uit"
     run = cli("build", "--root", root, "--out", out)
@@ -498,98 +509,85 @@ def test_flyers_are_built_into_the_site_and_linked(tmp_path: Path, cli: Any, fak
     text = (out / "aadorp" / "index.html").read_text(encoding="utf-8")
     section = text[text.index('id="mamawegwijzer"') :]
     links = re.findall(r'<a href="(mamawegwijzer-[^"]+)">([^<]+)</a>', section)
-    # only what was rendered, in the flyer stage's order of formats; Aadorp has no extra
-    # languages, so the English file is not offered
-    assert [href for href, _ in links] == ["mamawegwijzer-aadorp-nl-a5.pdf", "mamawegwijzer-aadorp-nl.png"]
+    # every planned file, in the flyer stage's order of formats; Aadorp has no extra
+    # languages, so the English file is neither offered nor published
+    assert [href for href, _ in links] == [flyer_files("aadorp", "nl")[k] for k in FORMATS]
+    assert not (out / "aadorp" / flyer_files("aadorp", "en")["a5"]).exists()
     assert '<span lang="nl" dir="ltr">Nederlands</span>' in section
-    assert "3 flyerbestanden" in run.err
-    assert 'id="mamawegwijzer"' not in (out / "beekdal" / "index.html").read_text(encoding="utf-8")
+    published = list(out.glob("*/mamawegwijzer-*"))
+    assert len(published) == len(FORMATS) * len(list((root / "gemeenten").glob("*.yml")))
+    assert f"{len(published)} flyerbestanden" in run.err
     assert broken_links(out, read_site(out)) == []
 
 
-def test_pages_without_flyers_are_made_while_the_flyers_render(
+def test_a_flyer_stage_that_leaves_out_a_planned_file_fails_the_build(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`wegwijzer build` does not wait for the flyers before making the sociale kaart and
-    the other pages that link no flyers; the gemeente pages are made after the flyers."""
-    import time
+    from wegwijzer import flyer
+    from wegwijzer.flyer.names import flyer_files
+
+    root = make_root(tmp_path, "site")
+    out = tmp_path / "uit"
+    assert cli("build", "--root", root, "--out", out, "--zonder-flyers").code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    calls: list[Path] = []
+    monkeypatch.setattr(flyer, "render_all", fake_render_all((flyer_files("aadorp", "nl")["a5"],), calls))
+    run = cli("build", "--root", root, "--out", out)
+    assert run.code != 0 and calls
+    assert "flyerbestand(en) niet gemaakt" in run.err and "mamawegwijzer-aadorp-nl-drukwerk.pdf" in run.err
+    assert "Traceback" not in run.err
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # the previous site stays as it was
+
+
+def test_pages_are_made_while_the_flyers_render(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`wegwijzer build` does not wait for the flyers before making the pages: the flyer
+    stage here finishes only once the gemeentepagina that links its flyers is rendered."""
+    import threading
 
     from wegwijzer import flyer
+    from wegwijzer.flyer.names import flyer_files
     from wegwijzer.site import plugin
 
-    made: dict[str, float] = {}
-    flyer_stage: list[float] = []
+    rendered = threading.Event()
+    seen_by_flyer_stage: list[bool] = []
     original = plugin.render_unsanitised
 
     def recording(template: str, page_url: str, **context: Any) -> str:
-        made.setdefault(page_url, time.monotonic())
-        return original(template, page_url, **context)
+        result = original(template, page_url, **context)
+        if page_url == "aadorp/":
+            rendered.set()
+        return result
 
-    def slow_render_all(resultaat: Any, out_dir: Path, config: Any, **kwargs: Any) -> list[Path]:
-        flyer_stage.append(time.monotonic())
-        time.sleep(1.0)
-        path = out_dir / "aadorp" / "mamawegwijzer-aadorp-nl-a5.pdf"
-        path.parent.mkdir(parents=True)
-        path.write_bytes(b"%PDF-1.7 test")
-        flyer_stage.append(time.monotonic())
-        return [path]
+    calls: list[Path] = []
+    write = fake_render_all(tuple(flyer_files("aadorp", "nl").values()), calls)
+
+    def waiting_render_all(*args: Any, **kwargs: Any) -> list[Path]:
+        seen_by_flyer_stage.append(rendered.wait(timeout=60))
+        return write(*args, **kwargs)
 
     monkeypatch.setattr(plugin, "render_unsanitised", recording)
-    monkeypatch.setattr(flyer, "render_all", slow_render_all)
+    monkeypatch.setattr(flyer, "render_all", waiting_render_all)
     out = tmp_path / "uit"
     assert cli("build", "--root", make_root(tmp_path, "site"), "--out", out).code == 0
-    start, end = flyer_stage
-    assert start < made["sociale-kaart/"] < end
-    assert made["aadorp/"] > end
+    assert seen_by_flyer_stage == [True]
     assert "mamawegwijzer-aadorp-nl-a5.pdf" in (out / "aadorp" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_build_reads_and_merges_every_file_once(
-    tmp_path: Path, cli: Any, fake_flyers: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Validation, the site and the flyers of one `wegwijzer build` share one reading and
-    one merge of the data."""
-    from collections import Counter
-
-    from wegwijzer.read import merge, project
-
-    reads: Counter[Path] = Counter()
-    merges: Counter[str] = Counter()
-    read, gemeente = project.read, merge.Merger.gemeente
-
-    def counted_read(path: Path, meldingen: Any) -> Any:
-        reads[path] += 1
-        return read(path, meldingen)
-
-    def counted_gemeente(self: Any, slug: str) -> Any:
-        merges[slug] += 1
-        return gemeente(self, slug)
-
-    monkeypatch.setattr(project, "read", counted_read)
-    monkeypatch.setattr(merge.Merger, "gemeente", counted_gemeente)
-    root = make_root(tmp_path, "site")
-    assert cli("build", "--root", root, "--out", tmp_path / "uit").code == 0
-    assert fake_flyers  # the flyer stage ran
-    data_files = {p for p in root.rglob("*.yml") if p.parent.name in ("content", "regio", "gemeenten")}
-    assert set(reads) == data_files and set(reads.values()) == {1}
-    assert set(merges) == set(GEMEENTEN) and set(merges.values()) == {1}
-
-
-def test_flyer_links_per_language_only_for_files_that_exist(tmp_path: Path) -> None:
-    from wegwijzer.flyer.names import flyer_files
+def test_flyer_links_are_planned_per_language_and_format() -> None:
+    from wegwijzer.flyer.names import FORMATS, flyer_files
     from wegwijzer.site import flyers
 
-    folder = tmp_path / "ede"
-    folder.mkdir()
-    for taal, kinds in (("nl", ("a5", "drukwerk", "a4", "png")), ("ar", ("a5",))):
-        for kind in kinds:
-            (folder / flyer_files("ede", taal)[kind]).write_bytes(b"x")
-    result = flyers.links("ede", ["en", "ar", "nl"], folder)
+    result = flyers.planned("ede", ["en", "ar", "nl"], linked=True)
     assert result is not None
-    assert [(f.taal, f.richting, len(f.links)) for f in result] == [("nl", "ltr", 4), ("ar", "rtl", 1)]
-    assert result[1].links[0][1] == flyer_files("ede", "ar")["a5"]
+    assert [(f.taal, f.richting, len(f.links)) for f in result] == [
+        ("nl", "ltr", len(FORMATS)), ("en", "ltr", len(FORMATS)), ("ar", "rtl", len(FORMATS))
+    ]
+    assert [href for _, href in result[2].links] == [flyer_files("ede", "ar")[k] for k in FORMATS]
     # a preview (no files rendered) lists every language without links
-    preview = flyers.links("ede", ["en"], None)
+    preview = flyers.planned("ede", ["en"], linked=False)
     assert preview is not None and [(f.taal, f.links) for f in preview] == [("nl", ()), ("en", ())]
 
 

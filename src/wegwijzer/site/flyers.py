@@ -1,8 +1,9 @@
-"""The flyers on the site: render them (when the flyer module is there) and link what exists.
+"""The flyers on the site: render them (when the flyer module is there) and plan their links.
 
 The flyer stage (`wegwijzer.flyer`) is optional for the site: without it, or while previewing
 with `mkdocs serve`, the gemeentepagina says where the flyers will come instead of linking
-files that are not there. Links are only made to files that were actually rendered.
+files that are not there. The links are planned (`planned`, used by `wegwijzer.site.plan`):
+the flyer stage makes every planned file or the build fails.
 """
 
 from __future__ import annotations
@@ -81,12 +82,11 @@ def talen(extra: list[str] | None) -> list[str]:
     return result
 
 
-def links(slug: str, flyer_talen: list[str] | None, folder: Path | None) -> list[FlyerTaal] | None:
-    """The flyer links of one gemeente, per language (Dutch first).
-
-    `folder` is where the gemeente's flyers were rendered; only files present there are
-    linked. With `folder` None (a preview without flyers) every language is listed without
-    links. None when there is no flyer stage at all.
+def planned(slug: str, flyer_talen: list[str] | None, *, linked: bool) -> list[FlyerTaal] | None:
+    """The flyer links of one gemeente, per language (Dutch first): every language of its
+    ``flyer_talen`` in every format of the flyer stage, which makes exactly these files or
+    fails the build. With `linked` False (a preview without flyers) every language is listed
+    without links. None when there is no flyer stage at all.
     """
     names = _names()
     if names is None:
@@ -98,15 +98,8 @@ def links(slug: str, flyer_talen: list[str] | None, folder: Path | None) -> list
     result = []
     for taal in talen(flyer_talen):
         files = names.flyer_files(slug, taal)
-        found: list[tuple[str, str]] = []
-        if folder is not None:
-            for key in formats:
-                name = files.get(key)
-                if name and (folder / name).is_file():
-                    found.append((labels.get(key, key), name))
-        if folder is not None and not found:
-            continue  # rendered without this language: nothing to offer
-        result.append(
-            FlyerTaal(taal, taal_naam(taal), "rtl" if taal in rtl else "ltr", tuple(found))
+        found = tuple(
+            (labels.get(key, key), files[key]) for key in formats if linked and files.get(key)
         )
+        result.append(FlyerTaal(taal, taal_naam(taal), "rtl" if taal in rtl else "ltr", found))
     return result

@@ -6,17 +6,20 @@ can hand it data it already validated.
 
 What it does, per build:
 
+The plugin is an adapter: the pages, their data and the flyer links are decided by
+`wegwijzer.site.plan.plan_site`, a pure function of the validated data. Per build:
+
 - on_config: validate the data (errors stop the build, with the same messages as
-  `wegwijzer validate`), regroup it for the overview pages, start rendering the flyers in
-  the background when the flyer stage exists (not during `mkdocs serve`), add the theme
-  overrides and the site's CSS/JS;
-- on_files: add a stand-in Markdown file for every generated page, the standard pages
+  `wegwijzer validate`), make the page plan, start rendering the flyers in the background
+  when the flyer stage exists (not during `mkdocs serve`), add the theme overrides and the
+  site's CSS/JS;
+- on_files: add a stand-in Markdown file for every planned page, the standard pages
   (toegankelijkheid, privacy; a file of the same name in docs/ replaces them) and the
-  assets; make the pages that link no flyers while the flyers render, then wait for the
-  flyers and add them;
+  assets; render every planned page (sanitising runs on a second thread meanwhile);
 - on_page_content: replace a stand-in's content by its rendered (escaped, sanitised)
   template; put urgent help on every other page;
 - on_post_page: a Content-Security-Policy that allows nothing from other hosts;
+- on_post_build: wait for the flyers and put them beside their gemeentepagina;
 - on_serve: reload when a YAML file under content/ or gemeenten/ changes.
 """
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from dataclasses import dataclass
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -42,8 +46,9 @@ from wegwijzer.read.mappen import boom_binnen_root
 from wegwijzer.read.project import GEMEENTEN_DIR
 from wegwijzer.site import csp, feiten, flyers
 from wegwijzer.site.build import check_out
-from wegwijzer.site.overzicht import Overzicht, build_overzicht
-from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas
+from wegwijzer.site.overzicht import Overzicht
+from wegwijzer.site.pages import Pagina
+from wegwijzer.site.plan import FlyerModus, PlanFout, SitePlan, plan_site
 from wegwijzer.site.render import render, render_unsanitised, sanitize
 from wegwijzer.site.serve_guard import keep_last_good
 from wegwijzer.rules.validate import Resultaat, validate
@@ -70,16 +75,15 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # Set by `wegwijzer build`: the project root and its already validated data.
         self.root_override: Path | None = None
         self.preset: Resultaat | None = None
-        self.overzicht: Overzicht | None = None
-        self.pages: dict[str, Pagina] = {}
-        self.flyer_dir: Path | None = None
+        self.plan: SitePlan | None = None  # this build's pages; made in on_config
         self.flyer_meldingen = Meldingen()  # notes of the flyer stage, for `wegwijzer build`
-        self._order: list[File] | None = None
-        self._position: dict[str, int] = {}
-        self._pool: ThreadPoolExecutor | None = None
-        # pages made before MkDocs asks for them: src_uri -> (url, its sanitised HTML)
+        self._flyers: _FlyerRun | None = None
+        # every planned page, rendered in on_files: src_uri -> (url, its sanitised HTML)
         self._klaar: dict[str, tuple[str, Future[str]]] = {}
-        self._flyer_job: Future[list[Path]] | None = None
+
+    @property
+    def overzicht(self) -> Overzicht | None:
+        return self.plan.overzicht if self.plan is not None else None
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -114,15 +118,20 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self._check_site_dir(config, root)
         self._check_links(config, root)
         resultaat = self.preset if self.preset is not None else self._validate(root)
-        self.overzicht = build_overzicht(resultaat.gemeenten)
-        for slug in self.overzicht.gemeenten:
-            if slug in RESERVED:
-                raise PluginError(
-                    f"wegwijzer: gemeente '{slug}' heeft dezelfde naam als een vaste pagina van de "
-                    f"site ({', '.join(sorted(RESERVED))}); geef het bestand een andere naam"
-                )
-        self.pages = {page.src_uri: page for page in alle_paginas(self.overzicht, None)}
-        self._start_flyers(resultaat, root)
+        maken = self.config.flyers and self.command != "serve" and flyers.available()
+        if maken:
+            modus = FlyerModus.MAKEN
+        elif self.command == "serve":
+            modus = FlyerModus.VOORBEELD
+        else:
+            modus = FlyerModus.GEEN
+        try:
+            self.plan = plan_site(resultaat, modus)
+        except PlanFout as exc:
+            raise PluginError(f"wegwijzer: {exc}") from None
+        if self.plan.flyer_modus is FlyerModus.MAKEN:
+            self.flyer_meldingen = Meldingen()
+            self._flyers = _FlyerRun.start(resultaat, root, self.flyer_meldingen)
         return config
 
     @staticmethod
@@ -179,57 +188,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             log.info(f"wegwijzer: {waarschuwingen} waarschuwingen; zie `wegwijzer validate`")
         return resultaat
 
-    def _start_flyers(self, resultaat: Resultaat, root: Path) -> None:
-        """Start rendering the flyers in the background (their own worker processes): the
-        pages that do not link flyers are made meanwhile (`_prerender`); the gemeente pages
-        wait for the flyers in `_finish_flyers`, so they link only files that exist."""
-        self._flyer_job = None
-        if not (self.config.flyers and self.command != "serve" and flyers.available()):
-            return  # flyer_dir stays None
-        from wegwijzer.read.config import read_config
-
-        self.flyer_dir = flyers.temp_dir()
-        self.flyer_meldingen = Meldingen()
-        # a thread of its own: the flyer stage mostly waits for its worker processes
-        runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-flyers")
-        self._flyer_job = runner.submit(
-            flyers.render, resultaat, self.flyer_dir, read_config(root), self.flyer_meldingen
-        )
-        runner.shutdown(wait=False)
-
-    def _finish_flyers(self, files: Files, config: MkDocsConfig) -> None:
-        """Wait for the flyers, give each gemeente page its flyer links, add the files."""
-        assert self.overzicht is not None
-        if self._flyer_job is not None:
-            job, self._flyer_job = self._flyer_job, None
-            try:
-                job.result()
-            except WegwijzerFout as exc:
-                raise PluginError(f"wegwijzer: flyers: {exc}") from None
-            if self.preset is None:  # `mkdocs build`: tell the editor, briefly
-                for melding in self.flyer_meldingen:
-                    log.info(melding.format())
-        if self.flyer_dir is None and self.command != "serve":
-            return  # flyers switched off (or no flyer stage): no flyer section at all
-        for slug, data in self.overzicht.gemeenten.items():
-            folder = self.flyer_dir / slug if self.flyer_dir else None
-            page = self.pages.get(f"{slug}/index.md")
-            if page is not None:
-                page.context["flyers"] = flyers.links(slug, data.info.flyer_talen, folder)
-        if self.flyer_dir is not None:
-            for path in sorted(self.flyer_dir.rglob("*")):
-                if path.is_file():
-                    uri = path.relative_to(self.flyer_dir).as_posix()
-                    files.append(File.generated(config, uri, abs_src_path=str(path)))
-
-    def _prerender(self, config: MkDocsConfig) -> None:
-        """While the flyers render: make every generated page that links no flyers."""
-        for src_uri, spec in self.pages.items():
-            if "flyers" not in spec.context:
-                self._klaar[src_uri] = self._make(src_uri, spec.url, config)
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for src_uri, page in self.pages.items():
+        assert self.plan is not None
+        for src_uri, page in self.plan.paginas.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
                     f"wegwijzer: {config.docs_dir}/{src_uri} botst met een pagina die de "
@@ -242,59 +203,43 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         for path in sorted(ASSETS.iterdir()):
             if path.is_file():
                 files.append(File.generated(config, f"{ASSET_URI}/{path.name}", abs_src_path=str(path)))
-        if self._flyer_job is not None:
-            self._prerender(config)
-        self._finish_flyers(files, config)
+        # Render every planned page now (while the flyers render in their own processes);
+        # sanitising (nh3, which lets go of the GIL) runs on a second thread meanwhile.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-nh3") as sanitiser:
+            for src_uri, page in self.plan.paginas.items():
+                self._klaar[src_uri] = self._make(page, page.url, config, sanitiser)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.pages.get(page.file.src_uri)
+        assert self.plan is not None
+        spec = self.plan.pagina(page.file.src_uri)
         if spec is not None:
-            return self._generated(page.file.src_uri, page.url, config, files)
+            made = self._klaar.pop(page.file.src_uri, None)
+            if made is None or made[0] != page.url:  # not planned at this address: make it now
+                with ThreadPoolExecutor(max_workers=1) as sanitiser:
+                    made = self._make(spec, page.url, config, sanitiser)
+            return made[1].result()
         # A hand-written page (such as toegankelijkheid.md): urgent help after its title.
         box = render("spoed.html", page.url, **self._context(config))
         head, sep, tail = html.partition("</h1>")
         return head + sep + box + tail if sep else box + html
 
     def _context(self, config: MkDocsConfig) -> dict[str, Any]:
-        assert self.overzicht is not None
+        assert self.plan is not None
+        overzicht = self.plan.overzicht
         return {
-            "ov": self.overzicht,
+            "ov": overzicht,
             "f": feiten,
-            "spoed": self.overzicht.spoed(),
+            "spoed": overzicht.spoed(),
             "site_url": config.site_url or "",
         }
 
-    def _generated(self, src_uri: str, url: str, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's HTML. Sanitising (nh3, which lets go of the GIL) runs on a
-        second thread while the template of the page MkDocs will ask for next renders."""
-        made = self._klaar.pop(src_uri, None)
-        if made is None or made[0] != url:
-            made = self._make(src_uri, url, config)
-        following = self._next_generated(src_uri, files)
-        if following is not None and following.src_uri not in self._klaar:
-            self._klaar[following.src_uri] = self._make(following.src_uri, following.url, config)
-        return made[1].result()
-
-    def _make(self, src_uri: str, url: str, config: MkDocsConfig) -> tuple[str, Future[str]]:
-        """Render a generated page now; sanitise it on the second thread."""
-        spec = self.pages[src_uri]
+    def _make(
+        self, spec: Pagina, url: str, config: MkDocsConfig, sanitiser: ThreadPoolExecutor
+    ) -> tuple[str, Future[str]]:
+        """Render a planned page now; sanitise it on the second thread."""
         raw = render_unsanitised(spec.template, url, **{**self._context(config), **spec.context})
-        return url, self._sanitiser().submit(sanitize, raw)
-
-    def _next_generated(self, src_uri: str, files: Files) -> File | None:
-        """The generated page after `src_uri` in the order MkDocs reads pages (a guess: a
-        wrong guess costs time, never correctness)."""
-        if self._order is None:
-            self._order = [f for f in files.documentation_pages() if f.src_uri in self.pages]
-            self._position = {f.src_uri: i for i, f in enumerate(self._order)}
-        i = self._position.get(src_uri)
-        return self._order[i + 1] if i is not None and i + 1 < len(self._order) else None
-
-    def _sanitiser(self) -> ThreadPoolExecutor:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-nh3")
-        return self._pool
+        return url, sanitiser.submit(sanitize, raw)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return csp.add_policy(output, page.content or "")
@@ -317,6 +262,13 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._flyers is not None:
+            run, self._flyers = self._flyers, None
+            try:
+                assert self.plan is not None
+                run.finish(Path(config.site_dir), self.plan, log_notes=self.preset is None)
+            finally:
+                run.discard()
         self._cleanup()
 
     def on_shutdown(self) -> None:
@@ -330,16 +282,56 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self._cleanup()
 
     def _cleanup(self) -> None:
-        if self._flyer_job is not None:  # a build that stopped early: let the flyers finish
-            wait([self._flyer_job])
-            self._flyer_job = None
+        if self._flyers is not None:  # a build that stopped early: let the flyers finish
+            self._flyers.discard()
+            self._flyers = None
         self._klaar.clear()
-        self._order = None
-        self._position = {}
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-        if self.flyer_dir is not None:
-            shutil.rmtree(self.flyer_dir, ignore_errors=True)
-            self.flyer_dir = None
 
+
+@dataclass
+class _FlyerRun:
+    """The flyers of one build, rendered in the background into a folder of their own."""
+
+    folder: Path
+    job: Future[list[Path]]
+    meldingen: Meldingen
+
+    @classmethod
+    def start(cls, resultaat: Resultaat, root: Path, meldingen: Meldingen) -> _FlyerRun:
+        from wegwijzer.read.config import read_config
+
+        folder = flyers.temp_dir()
+        # a thread of its own: the flyer stage mostly waits for its worker processes
+        runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-flyers")
+        job = runner.submit(flyers.render, resultaat, folder, read_config(root), meldingen)
+        runner.shutdown(wait=False)
+        return cls(folder, job, meldingen)
+
+    def finish(self, site_dir: Path, plan: SitePlan, *, log_notes: bool) -> None:
+        """Wait for the flyers and move every planned file beside its gemeentepagina in
+        `site_dir`; a planned file the flyer stage did not make fails the build (the page
+        links it)."""
+        try:
+            self.job.result()
+        except WegwijzerFout as exc:
+            raise PluginError(f"wegwijzer: flyers: {exc}") from None
+        if log_notes:  # `mkdocs build`: tell the editor, briefly
+            for melding in self.meldingen:
+                log.info(melding.format())
+        planned = [
+            f"{slug}/{name}" for slug, talen in plan.flyers.items() for taal in talen for _, name in taal.links
+        ]
+        missing = [uri for uri in planned if not (self.folder / uri).is_file()]
+        if missing:
+            raise PluginError(
+                f"wegwijzer: flyers: {len(missing)} flyerbestand(en) niet gemaakt, zoals {missing[0]}; "
+                "de gemeentepagina linkt ernaar, dus de site is niet gebouwd"
+            )
+        for uri in planned:
+            target = site_dir / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(self.folder / uri, target)
+
+    def discard(self) -> None:
+        wait([self.job])
+        shutil.rmtree(self.folder, ignore_errors=True)
