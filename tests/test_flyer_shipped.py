@@ -22,6 +22,7 @@ from wegwijzer.diagnostics import Meldingen
 from wegwijzer.flyer import flyer_files, flyer_talen, render_all
 from wegwijzer.flyer.inhoud import flyer_vermeldingen
 from wegwijzer.rules.validate import validate
+from wegwijzer.check.html import script_share
 
 pytestmark = pytest.mark.slow
 
@@ -62,8 +63,10 @@ def test_every_page_rasterises_and_every_qr_code_is_the_gemeente_url(shipped, dp
     checked = 0
     for path in files:
         slug = path.parent.name
-        url = config.gemeente_url(slug)
+        taal = path.stem.removeprefix(f"mamawegwijzer-{slug}-").split("-")[0]
+        url = config.gemeente_url(slug, taal)  # the page in the flyer's own language
         assert url.startswith("https://") and "?" not in url and "#" not in url
+        assert url.endswith(f"/{slug}/") if taal == "nl" else url.endswith(f"/{slug}/{taal}/")
         if path.suffix == ".png":
             if dpi == 150:  # the share image has its own pixel size
                 assert qr_codes(png_image(path)) == [url], path.name
@@ -120,11 +123,18 @@ def test_qr_pages_exist_in_the_built_site(shipped, tmp_path: Path) -> None:
         cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    talen = set()
     for path in files:
         slug = path.parent.name
-        page = urlsplit(config.gemeente_url(slug)).path.strip("/")
-        assert (site / page / "index.html").is_file(), f"{page}/index.html"
+        taal = path.stem.removeprefix(f"mamawegwijzer-{slug}-").split("-")[0]
+        page = urlsplit(config.gemeente_url(slug, taal)).path.strip("/")
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        # the page the QR code opens is in the flyer's language, and mostly in its script
+        assert f'<html lang="{taal}"' in html, f"{page}/index.html"
+        assert script_share(html, taal) >= 0.6, f"{page}: too little text in the script of {taal}"
         assert (site / slug / path.name).is_file(), f"{slug}/{path.name} in the site"
+        talen.add(taal)
+    assert {"nl", "en", "ar", "tr", "pl", "uk"} <= talen
     # and the QR code on a flyer from the built site itself
     built = site / "ede" / flyer_files("ede", "nl")["a5"]
     if built.is_file():

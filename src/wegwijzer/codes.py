@@ -533,6 +533,19 @@ _CATALOGUS: tuple[Code, ...] = (
         "worden gemaakt. Zet de tekst terug; de melding zegt waar die voor is.",
     ),
     Code(
+        "pagina-vertaling-ontbreekt",
+        "Tekst van een vermelding is nog niet vertaald",
+        "De ouderpagina in een andere taal toont deze tekst (zoals de omschrijving) nog in het "
+        "Nederlands, gemarkeerd als Nederlands. Vertaal hem in content/vertalingen/<taal>.yml onder "
+        "'vermeldingen:', met de Nederlandse tekst bij 'nl:'.",
+    ),
+    Code(
+        "pagina-vertaling-verouderd",
+        "Vertaling van een vermelding is verouderd",
+        "De Nederlandse tekst is veranderd sinds hij vertaald is. De pagina toont nu de "
+        "Nederlandse tekst, tot de vertaling is aangepast en de nieuwe tekst bij 'nl:' staat.",
+    ),
+    Code(
         "vermelding-onzeker",
         "Vermelding is nog onzeker",
         "Bij deze vermelding staat 'onzeker': iemand twijfelt of de gegevens kloppen. Een "

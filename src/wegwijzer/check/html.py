@@ -9,6 +9,7 @@ event-handler attributes and inline scripts, and the title.
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -239,3 +240,67 @@ def broken_links(site: Path, pages: dict[str, Pagina]) -> list[str]:
                 if target is not None and unquote(fragment) not in target.ids:
                     problems.append(f"{key}: {link.value}: geen element met id '{fragment}'")
     return problems
+
+
+# --- which script a page is written in ------------------------------------------------------
+
+#: The script of each language the site may be written in, as the first word of the Unicode
+#: names of its letters; a language not listed is written in Latin letters.
+SCHRIFT = {
+    "ar": "ARABIC", "fa": "ARABIC", "prs": "ARABIC", "ur": "ARABIC", "ps": "ARABIC", "ckb": "ARABIC",
+    "uk": "CYRILLIC", "ru": "CYRILLIC", "bg": "CYRILLIC",
+    "ti": "ETHIOPIC", "am": "ETHIOPIC", "he": "HEBREW",
+}
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+class _SchriftParser(HTMLParser):
+    """Counts the letters of the main text (inside id="inhoud") per script, leaving out
+    blocks marked lang="nl" on a page in another language."""
+
+    def __init__(self, taal: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.taal = taal
+        self.stack: list[tuple[str, str | None, bool]] = []  # (tag, lang, main)
+        self.letters: dict[str, int] = {}
+        self.skip = 0  # inside <script> or <style>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        if tag in _VOID:
+            return
+        a = dict(attrs)
+        parent_lang = self.stack[-1][1] if self.stack else None
+        main = (self.stack[-1][2] if self.stack else False) or a.get("id") == "inhoud"
+        self.stack.append((tag, a.get("lang", parent_lang), main))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self.skip or not self.stack:
+            return
+        _, lang, main = self.stack[-1]
+        if not main or (lang == "nl" and self.taal != "nl"):
+            return
+        for char in data:
+            if char.isalpha():
+                script = unicodedata.name(char, "?").split(" ")[0]
+                self.letters[script] = self.letters.get(script, 0) + 1
+
+
+def script_share(html: str, taal: str) -> float:
+    """The share of the main text's letters (outside blocks marked lang="nl") that are in the
+    script `taal` is written in: 1.0 when all are, 0.0 when there is no such text."""
+    parser = _SchriftParser(taal)
+    parser.feed(html)
+    total = sum(parser.letters.values())
+    if not total:
+        return 0.0
+    return parser.letters.get(SCHRIFT.get(taal, "LATIN"), 0) / total

@@ -157,7 +157,7 @@ def render_flyers(
             data = resultaat.gemeenten[slug]
             try:
                 inhoud = flyer_inhoud(
-                    data, code, vertalingen, config.gemeente_url(slug), onzeker_toestaan=onzeker_toestaan, qr=qr
+                    data, code, vertalingen, config.gemeente_url(slug, code), onzeker_toestaan=onzeker_toestaan, qr=qr
                 )
             except FlyerFout as exc:
                 failed[index] = str(exc)

@@ -24,9 +24,10 @@ class Config:
         host = self.site_url.split("/")[2]
         return any(host == h or host.endswith("." + h) for h in PLACEHOLDER_HOSTS)
 
-    def gemeente_url(self, slug: str) -> str:
-        """The short URL printed and encoded on the flyer's QR code."""
-        return f"{self.site_url}{slug}/"
+    def gemeente_url(self, slug: str, taal: str = "nl") -> str:
+        """The short URL printed and encoded on the flyer's QR code: the gemeentepagina in
+        the flyer's language (``/<slug>/`` in Dutch, ``/<slug>/<taal>/`` otherwise)."""
+        return f"{self.site_url}{slug}/" if taal == "nl" else f"{self.site_url}{slug}/{taal}/"
 
 
 def _loader() -> type:

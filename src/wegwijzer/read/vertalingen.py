@@ -28,8 +28,11 @@ about 0.2 s), so nothing is cached between runs.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +187,25 @@ def same(a: str | None, b: str | None) -> bool:
 
 
 # --- loading ------------------------------------------------------------------------------
+
+
+STANDAARD_SITE_TEKSTEN = Path(__file__).parent / "site_teksten.yml"
+
+
+@functools.lru_cache(maxsize=1)
+def standaard_site_teksten() -> Mapping[str, Tekst]:
+    """The Dutch texts of the parent pages that come with the Wegwijzer (``site_teksten.yml``
+    beside this module; a project's ``nl.yml`` may replace each under ``site_teksten:``).
+    A file of the package, not of a project: read once per process."""
+    meldingen = Meldingen()
+    document = read(STANDAARD_SITE_TEKSTEN, meldingen)
+    if document is None or meldingen.fouten:
+        raise RuntimeError(f"{STANDAARD_SITE_TEKSTEN}: {[m.format() for m in meldingen.fouten]}")
+    vertaling = _parse(document, "nl", meldingen)
+    missing = set(SITE_TEKSTEN) - set(vertaling.site)
+    if meldingen.fouten or missing:
+        raise RuntimeError(f"{STANDAARD_SITE_TEKSTEN}: {sorted(missing)} {[m.format() for m in meldingen.fouten]}")
+    return MappingProxyType(dict(vertaling.site))
 
 
 def load_vertalingen(root: Path, meldingen: Meldingen) -> dict[str, Vertaling]:

@@ -15,7 +15,9 @@ from wegwijzer.diagnostics import Meldingen
 from wegwijzer.read.values import suggestion, taal_naam
 from wegwijzer.read.vertalingen import (
     PLACEHOLDERS,
+    SITE_TEKSTEN,
     VASTE_TEKSTEN,
+    Tekst,
     VERTALINGEN_DIR,
     Vertaling,
     digits,
@@ -80,6 +82,113 @@ def ontbrekend(entries: Iterable[Any], vertalingen: Mapping[str, Vertaling], taa
     return missing
 
 
+# --- what a parent page needs -------------------------------------------------------------
+
+#: The fields from the data that a parent page shows and that are translated per entry.
+PAGINA_VELDEN = ("omschrijving", "doelgroep", "kosten", "bereikbaar")
+
+
+def actuele_vertaling(vertaling: Vertaling | None, id: str, veld: str, nl: str) -> Tekst | None:
+    """The translation of field `veld` of entry `id`, when it is current: made from the
+    Dutch text `nl` as it is now (or made without saying from what). An outdated one is None:
+    a page shows the Dutch text instead (marked as Dutch), never an old translation."""
+    tekst = zoek(vertaling, (id, veld))
+    if tekst is None or (tekst.nl is not None and not same(tekst.nl, nl)):
+        return None
+    return tekst
+
+
+def pagina_teksten(data: Any) -> Iterator[tuple[Any, str, str]]:
+    """(entry, field, Dutch text) of every data text a gemeente's parent pages show."""
+    for entry in data.all_entries():
+        if entry.item.label == "organisatie":
+            continue
+        for veld in PAGINA_VELDEN:
+            value = getattr(entry.item, veld, None)
+            if veld == "kosten" and getattr(entry.item, "gratis", False):
+                continue
+            if value:
+                yield entry, veld, str(value)
+
+
+@dataclass(frozen=True)
+class TaalStatus:
+    """How far a gemeente's parent page in one language is translated."""
+
+    gemeente: str
+    taal: str
+    status: str  # "compleet", "machine", "verouderd", "ontbreekt"
+    teksten: int  # texts on the page that are translated per entry or page text
+    ontbreekt: int
+    verouderd: int
+    machine: int
+
+
+def taal_status(data: Any, vertalingen: Mapping[str, Vertaling], taal: str) -> TaalStatus:
+    """The translation status of `data`'s page in `taal` (see `TaalStatus`)."""
+    vertaling = vertalingen.get(taal)
+    ontbreekt = verouderd = machine = teksten = 0
+    if vertaling is None:
+        return TaalStatus(data.slug, taal, "ontbreekt", 0, 0, 0, 0)
+    for key in SITE_TEKSTEN:
+        teksten += 1
+        tekst = vertaling.site.get(key)
+        if tekst is None:
+            ontbreekt += 1
+        elif tekst.machine:
+            machine += 1
+    for entry, veld, nl in pagina_teksten(data):
+        teksten += 1
+        tekst = zoek(vertaling, (entry.item.id, veld))
+        if tekst is None:
+            ontbreekt += 1
+        elif tekst.nl is not None and not same(tekst.nl, nl):
+            verouderd += 1
+        elif tekst.machine:
+            machine += 1
+    status = (
+        "ontbreekt" if ontbreekt else "verouderd" if verouderd else "machine" if machine else "compleet"
+    )
+    return TaalStatus(data.slug, taal, status, teksten, ontbreekt, verouderd, machine)
+
+
+def _check_pagina_teksten(gemeenten: Mapping[str, Any], vertalingen: Mapping[str, Vertaling], meldingen: Meldingen) -> None:
+    """Per language, the data texts its parent pages show in Dutch: missing or outdated
+    translations, reported once per text at the Dutch text (a warning: the page shows the
+    Dutch text, marked as Dutch, until it is translated)."""
+    found: dict[tuple[str, str, str], tuple[Any, str, str, list[str], bool]] = {}
+    for slug, data in sorted(gemeenten.items()):
+        for taal in data.info.flyer_talen or ():
+            vertaling = vertalingen.get(taal)
+            if taal == "nl" or vertaling is None:
+                continue
+            for entry, veld, nl in pagina_teksten(data):
+                tekst = zoek(vertaling, (entry.item.id, veld))
+                if tekst is not None and (tekst.nl is None or same(tekst.nl, nl)):
+                    continue
+                key = (taal, entry.item.id, veld)
+                if key not in found:
+                    found[key] = (entry, veld, nl, [], tekst is not None)
+                found[key][3].append(data.info.naam)
+    per_taal: dict[str, int] = {}
+    for (taal, id, veld), (entry, _, nl, namen, bestaat) in found.items():
+        per_taal[taal] = per_taal.get(taal, 0) + 1
+        bestand = (VERTALINGEN_DIR / f"{taal}.yml").as_posix()
+        waar = namen[0] if len(namen) == 1 else f"{len(namen)} gemeenten"
+        if bestaat:
+            wat = (f"de vertaling in {bestand} is gemaakt van een oudere Nederlandse tekst; pas "
+                   "haar aan en zet de nieuwe tekst bij 'nl:'")
+            code = "pagina-vertaling-verouderd"
+        else:
+            wat = f"nog niet vertaald in {bestand} (onder vermeldingen: {id}: {veld}:)"
+            code = "pagina-vertaling-ontbreekt"
+        meldingen.waarschuwing(
+            entry.plek_van(veld),
+            f"{entry.item.label} '{id}': '{veld}' in het {taal_naam(taal)} ({taal}): {wat}. "
+            f"Tot dan staat de Nederlandse tekst op de pagina ({waar})",
+            code=code,
+        )
+
 
 # --- the rules ----------------------------------------------------------------------------
 
@@ -109,6 +218,7 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
         for key in VASTE_TEKSTEN:
             if key not in nl.vast:
                 meldingen.fout(nl.plek, f"vaste tekst '{key}' ontbreekt ({VASTE_TEKSTEN[key]})", code="vaste-tekst-ontbreekt")
+    _check_pagina_teksten(gemeenten, vertalingen, meldingen)
     known_ids = {entry.item.id for data in gemeenten.values() for entry in data.all_entries()}
     if getattr(project, "alleen", None) is not None:
         known_ids = set()  # one gemeente read: the other gemeenten's ids are not known here
@@ -181,20 +291,31 @@ def check_vertalingen(project: Any, gemeenten: Mapping[str, Any], meldingen: Mel
 
 
 def _check_placeholders(vertaling: Vertaling, meldingen: Meldingen) -> None:
-    for key, tekst in vertaling.vast.items():
-        found = invulplekken(tekst.tekst)
-        for name in sorted(found - set(PLACEHOLDERS)):
-            meldingen.fout(
-                tekst.plek,
-                f"vaste tekst '{key}': onbekende invulplek '{{{name}}}'; gebruik "
-                + " of ".join(f"{{{p}}}" for p in PLACEHOLDERS),
-                code="invulplek-onbekend",
-            )
-        needed = invulplekken(VASTE_TEKSTEN[key]) & set(PLACEHOLDERS)
-        for name in sorted(needed - found):
-            meldingen.fout(
-                tekst.plek,
-                f"vaste tekst '{key}': '{{{name}}}' ontbreekt; daar komt "
-                + ("de naam van de gemeente" if name == "gemeente" else "het adres van de pagina"),
-                code="invulplek-ontbreekt",
-            )
+    for soort, teksten, contract in (
+        ("vaste tekst", vertaling.vast, VASTE_TEKSTEN),
+        ("site-tekst", vertaling.site, SITE_TEKSTEN),
+    ):
+        for key, tekst in teksten.items():
+            found = invulplekken(tekst.tekst)
+            for name in sorted(found - set(PLACEHOLDERS)):
+                meldingen.fout(
+                    tekst.plek,
+                    f"{soort} '{key}': onbekende invulplek '{{{name}}}'; gebruik "
+                    + " of ".join(f"{{{p}}}" for p in PLACEHOLDERS),
+                    code="invulplek-onbekend",
+                )
+            needed = invulplekken(contract[key]) & set(PLACEHOLDERS)
+            for name in sorted(needed - found):
+                meldingen.fout(
+                    tekst.plek,
+                    f"{soort} '{key}': '{{{name}}}' ontbreekt; daar komt " + _WAT[name],
+                    code="invulplek-ontbreekt",
+                )
+
+
+_WAT = {
+    "gemeente": "de naam van de gemeente",
+    "url": "het adres van de pagina",
+    "organisatie": "de naam van de organisatie",
+    "datum": "de datum",
+}

@@ -204,7 +204,12 @@ def build_site(root: Path, out: Path | None = None, *, flyers: bool = True) -> B
         # the addresses the flyers print and encode (Config.gemeente_url) are pages of it
         config_site = read_config(root)
         check_qr_addresses(
-            (config_site.gemeente_url(slug) for slug in resultaat.gemeenten),
+            (
+                config_site.gemeente_url(slug, taal)
+                for slug, data in resultaat.gemeenten.items()
+                for taal in ["nl", *(data.info.flyer_talen or [])]
+                if taal == "nl" or taal in resultaat.project.vertalingen
+            ),
             config_site.site_url, tmp, files.toon(out),
         )
         result.verdwenen = _dropped_pages(out, tmp)

@@ -6,6 +6,7 @@ Plain data for the templates (text, never HTML); the templates escape it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -30,6 +31,12 @@ class Badge:
 class Nummer:
     label: str  # "Bel" for the main number, else the editor's label ("Gratis nummer")
     telefoon: Telefoon
+    hoofd: bool = False  # the entry's own number (not one of extra_telefoon)
+
+    @property
+    def sleutel(self) -> str:
+        """The digits of the number as written: the key of its label's translation."""
+        return re.sub(r"\D", "", self.telefoon.invoer)
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ def badges(item: Entry, *, pro: bool = False) -> list[Badge]:
 
 
 def nummers(item: Entry) -> list[Nummer]:
-    result = [Nummer("Bel", item.telefoon)] if item.telefoon else []
+    result = [Nummer("Bel", item.telefoon, hoofd=True)] if item.telefoon else []
     result += [Nummer(extra.label, extra.nummer) for extra in item.extra_telefoon or ()]
     return result
 

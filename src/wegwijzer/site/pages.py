@@ -5,6 +5,8 @@ exclusion) stands in for it, and the plugin replaces its content by the rendered
 
     /                                  home: what this is, urgent help, "Kies je gemeente"
     /<gemeente>/                       gemeentepagina for parents (the QR code's address)
+    /<gemeente>/<taal>/                the same in each language of the gemeente's flyer_talen
+    /<taal>/                           "Kies je gemeente" in that language
     /hulplijnen/                       all help lines
     /sociale-kaart/                    every interventie, for professionals, with a filter
     /sociale-kaart/gemeente/<slug>/    the same, for one gemeente, per fase
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +28,9 @@ from wegwijzer.read.models import ContactSoort, Fase, Interventie, Thema
 from wegwijzer.site import feiten
 from wegwijzer.site.flyers import FlyerTaal
 from wegwijzer.site.overzicht import Aanbod, Overzicht, Regio, order_of, sort_key
+from wegwijzer.read.vertalingen import Vertaling
+from wegwijzer.site.fonts import FONTS, stylesheet_uri
+from wegwijzer.site.talen import PaginaTeksten, Taalversie, material_taal, richting, taal_naam
 
 # Top-level names the site uses itself; a gemeente cannot have one of these as its id.
 RESERVED = frozenset(
@@ -64,6 +69,7 @@ class Pagina:
     verberg: tuple[str, ...] = ("navigation", "toc")
     zoeken: bool = True  # include in the search index
     zoekbalk: bool = True  # show the search box (and so load the search index)
+    meta: dict[str, Any] = field(default_factory=dict)  # more front matter (ww_taal, ...)
 
     @property
     def url(self) -> str:
@@ -80,6 +86,8 @@ class Pagina:
             lines.append('search: {"exclude": true}')
         if not self.zoekbalk:
             lines.append("zoekbalk: false")
+        for key, value in self.meta.items():
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
         lines += ["---", ""]
         return "\n".join(lines)
 
@@ -126,7 +134,16 @@ def contacten_voor_ouders(data: GemeenteData) -> list[Vermelding[Any]]:
     )
 
 
-def gemeente_pagina(data: GemeenteData, ov: Overzicht, flyers: list[FlyerTaal] | None) -> Pagina:
+def gemeente_pagina(
+    data: GemeenteData,
+    ov: Overzicht,
+    flyers: list[FlyerTaal] | None,
+    t: PaginaTeksten | None = None,
+    versies: list[Taalversie] | None = None,
+) -> Pagina:
+    """The gemeentepagina in the language of `t` (Dutch when None), at /<slug>/ or
+    /<slug>/<taal>/; `versies` are all its languages, for the language menu."""
+    t = t or PaginaTeksten({}, "nl")
     interventies = sorted(data.interventies, key=_kaart_volgorde)
 
     def aanbieder(entry: Vermelding[Any]) -> Vermelding[Any] | None:
@@ -138,16 +155,33 @@ def gemeente_pagina(data: GemeenteData, ov: Overzicht, flyers: list[FlyerTaal] |
         return org.item.naam if org else None
 
     naam = plain(data.info.naam)
+    versies = versies or []
+    if t.taal == "nl":
+        src_uri = f"{data.slug}/index.md"
+        titel = f"Hulp in {naam}"
+        beschrijving = f"Hulp voor aanstaande en jonge ouders in {naam}: wie je kunt bellen, appen of chatten."
+        thuis = ""
+    else:
+        src_uri = f"{data.slug}/{t.taal}/index.md"
+        titel = plain(str(t.attr("titel", gemeente=naam)))
+        beschrijving = plain(str(t.attr("lead", gemeente=naam)))
+        thuis = f"{t.taal}/"
+        # the page's language first, then Dutch: the downloads a parent is after
+        flyers = sorted(flyers or [], key=lambda f: (f.taal != t.taal, f.taal != "nl")) or None
     return Pagina(
-        src_uri=f"{data.slug}/index.md",
-        titel=f"Hulp in {naam}",
+        src_uri=src_uri,
+        titel=titel,
         template="gemeente.html",
-        beschrijving=f"Hulp voor aanstaande en jonge ouders in {naam}: wie je kunt bellen, "
-        "appen of chatten.",
+        beschrijving=beschrijving,
         zoeken=False,
         zoekbalk=False,  # light for phones: no search index on the page a QR code opens
+        meta=taal_meta(t, versies),
         context={
             "data": data,
+            "t": t,
+            "versies": versies,
+            "thuis": thuis,
+            "nl_url": f"{data.slug}/",
             "spoed": spoed_van(data),
             "hulplijnen": hulplijnen_voor_ouders(data),
             "per_fase": per_fase(interventies, lambda e: e.item.fasen),
@@ -160,7 +194,46 @@ def gemeente_pagina(data: GemeenteData, ov: Overzicht, flyers: list[FlyerTaal] |
     )
 
 
-def home_pagina(ov: Overzicht) -> Pagina:
+def taal_meta(t: PaginaTeksten, versies: list[Taalversie]) -> dict[str, Any]:
+    """Front matter for the theme: the page's language and direction, its other language
+    versions (hreflang links), and the footer's texts in that language."""
+    meta: dict[str, Any] = {}
+    if versies:
+        meta["ww_versies"] = [
+            {"taal": v.taal, "url": v.url} for v in versies
+        ]
+    if t.taal == "nl":
+        return meta
+    meta["ww_taal"] = t.taal
+    meta["ww_richting"] = t.richting
+    script = t.schrift()
+    if script in FONTS:
+        meta["ww_font"] = stylesheet_uri(script)
+    meta["ww_material"] = material_taal(t.taal)
+    meta["ww_voet"] = {
+        key: {"tekst": t.attr(key), "lang": t.taal if t.heeft(key) else "nl"}
+        for key in ("kies_je_gemeente", "hulplijnen", "toegankelijkheid", "privacy",
+                    "over_deze_site", "geen_cookies", "naar_inhoud", "site_naam")
+    }
+    meta["ww_thuis"] = f"{t.taal}/"
+    return meta
+
+
+def taal_thuis_pagina(ov: Overzicht, t: PaginaTeksten, slugs: list[str], versies: list[Taalversie]) -> Pagina:
+    """/<taal>/: choose your gemeente, in one language (the gemeenten that have it)."""
+    return Pagina(
+        src_uri=f"{t.taal}/index.md",
+        titel=plain(t.attr("site_naam")),
+        template="thuis_taal.html",
+        verberg=("navigation", "toc"),
+        zoeken=False,
+        zoekbalk=False,
+        meta=taal_meta(t, versies),
+        context={"t": t, "versies": versies, "nl_url": "", "gemeenten": [ov.gemeenten[s] for s in slugs]},
+    )
+
+
+def home_pagina(ov: Overzicht, versies: list[Taalversie] | None = None) -> Pagina:
     def andere_plaatsen(data: GemeenteData) -> list[str]:
         own = sort_key(data.info.naam)
         return [p for p in data.info.woonplaatsen or () if sort_key(p) != own]
@@ -170,7 +243,9 @@ def home_pagina(ov: Overzicht) -> Pagina:
         titel="Hulp voor aanstaande en jonge ouders",
         template="home.html",
         verberg=("toc",),
+        meta=taal_meta(PaginaTeksten({}, "nl"), versies or []),
         context={
+            "versies": versies or [],
             "regios": list(ov.regios.values()),
             "woonplaatsen": ov.woonplaatsen(),
             "andere_plaatsen": andere_plaatsen,
@@ -375,14 +450,51 @@ def kaart_regio_pagina(regio: Regio, ov: Overzicht, op_index: set[str] | None = 
     )
 
 
-def alle_paginas(ov: Overzicht, flyers: dict[str, list[FlyerTaal]] | None) -> list[Pagina]:
+def alle_paginas(
+    ov: Overzicht,
+    flyers: dict[str, list[FlyerTaal]] | None,
+    vertalingen: Mapping[str, Vertaling] | None = None,
+) -> list[Pagina]:
+    """Every page of the site. With `vertalingen`, every gemeente also gets a page in each
+    language of its ``flyer_talen`` that has a translation file, and each such language a
+    page to choose the gemeente."""
+    vertalingen = vertalingen or {}
     kaart = kaart_pagina(ov)
     op_index = {a.id for a in kaart.context["interventies"]}
-    pages = [home_pagina(ov), hulplijnen_pagina(ov), kaart]
+    per_taal = talen_per_gemeente(ov, vertalingen)
+    alle_talen = sorted({taal for talen in per_taal.values() for taal in talen})
+    thuis_versies = [Taalversie("nl", "Nederlands", "", "ltr")] + [
+        Taalversie(taal, taal_naam(vertalingen, taal), f"{taal}/", richting(taal)) for taal in alle_talen
+    ] if alle_talen else []
+    pages = [home_pagina(ov, thuis_versies), hulplijnen_pagina(ov), kaart]
     for slug, data in ov.gemeenten.items():
-        pages.append(gemeente_pagina(data, ov, (flyers or {}).get(slug)))
+        talen = per_taal.get(slug, [])
+        versies = [Taalversie("nl", "Nederlands", f"{slug}/", "ltr")] + [
+            Taalversie(taal, taal_naam(vertalingen, taal), f"{slug}/{taal}/", richting(taal)) for taal in talen
+        ] if talen else []
+        gemeente_flyers = (flyers or {}).get(slug)
+        pages.append(gemeente_pagina(data, ov, gemeente_flyers, PaginaTeksten(vertalingen, "nl"), versies))
+        for taal in talen:
+            pages.append(gemeente_pagina(data, ov, gemeente_flyers, PaginaTeksten(vertalingen, taal), versies))
         pages.append(kaart_gemeente_pagina(data, ov))
+    for taal in alle_talen:
+        slugs = [slug for slug, talen in per_taal.items() if taal in talen]
+        pages.append(taal_thuis_pagina(ov, PaginaTeksten(vertalingen, taal), slugs, thuis_versies))
     pages += [kaart_fase_pagina(fase, ov) for fase in ov.fasen()]
     pages += [kaart_thema_pagina(thema, ov) for thema in ov.themas()]
     pages += [kaart_regio_pagina(regio, ov, op_index) for regio in ov.regios.values()]
     return pages
+
+
+def talen_per_gemeente(ov: Overzicht, vertalingen: Mapping[str, Vertaling]) -> dict[str, list[str]]:
+    """Per gemeente, the languages other than Dutch of its parent pages: those of its
+    ``flyer_talen`` that have a translation file (validate reports the others)."""
+    result = {}
+    for slug, data in ov.gemeenten.items():
+        talen = []
+        for taal in data.info.flyer_talen or ():
+            code = str(taal)
+            if code != "nl" and code in vertalingen and code not in talen:
+                talen.append(code)
+        result[slug] = talen
+    return result

@@ -22,7 +22,8 @@ from wegwijzer.diagnostics import WegwijzerFout
 from wegwijzer.site import flyers as flyer_links
 from wegwijzer.site.flyers import FlyerTaal
 from wegwijzer.site.overzicht import Overzicht, build_overzicht
-from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas
+from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas, talen_per_gemeente
+from wegwijzer.site.talen import PaginaTeksten
 
 if TYPE_CHECKING:
     from wegwijzer.rules.validate import Resultaat
@@ -45,6 +46,7 @@ class SitePlan:
     """Every generated page (in build order) and, per gemeente, the flyers its page links."""
 
     overzicht: Overzicht
+    teksten: PaginaTeksten  # the Dutch texts, for every page not in another language
     paginas: Mapping[str, Pagina]  # src_uri of the stand-in file -> page
     flyers: Mapping[str, tuple[FlyerTaal, ...]]  # gemeente slug -> its flyers (empty: none)
     flyer_modus: FlyerModus
@@ -62,6 +64,13 @@ def plan_site(resultaat: Resultaat, flyer_modus: FlyerModus) -> SitePlan:
                 f"gemeente '{slug}' heeft dezelfde naam als een vaste pagina van de site "
                 f"({', '.join(sorted(RESERVED))}); geef het bestand een andere naam"
             )
+    talen = {taal for per in talen_per_gemeente(overzicht, resultaat.project.vertalingen).values() for taal in per}
+    for slug in overzicht.gemeenten:
+        if slug in talen:
+            raise PlanFout(
+                f"gemeente '{slug}' heeft dezelfde naam als de taal '{slug}', die een eigen pagina "
+                f"/{slug}/ krijgt; geef het bestand een andere naam"
+            )
     planned: dict[str, tuple[FlyerTaal, ...]] = {}
     per_gemeente: dict[str, list[FlyerTaal]] | None = None
     if flyer_modus is not FlyerModus.GEEN:
@@ -77,9 +86,11 @@ def plan_site(resultaat: Resultaat, flyer_modus: FlyerModus) -> SitePlan:
             planned[slug] = tuple(links)
     if per_gemeente is None:
         flyer_modus, planned = FlyerModus.GEEN, {}
-    paginas = {page.src_uri: page for page in alle_paginas(overzicht, per_gemeente)}
+    vertalingen = resultaat.project.vertalingen
+    paginas = {page.src_uri: page for page in alle_paginas(overzicht, per_gemeente, vertalingen)}
     return SitePlan(
         overzicht=overzicht,
+        teksten=PaginaTeksten(vertalingen, "nl"),
         paginas=MappingProxyType(paginas),
         flyers=MappingProxyType(planned),
         flyer_modus=flyer_modus,

@@ -44,7 +44,7 @@ from mkdocs.structure.pages import Page
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
 from wegwijzer.read.mappen import boom_binnen_root
 from wegwijzer.read.project import GEMEENTEN_DIR
-from wegwijzer.site import csp, feiten, flyers
+from wegwijzer.site import csp, feiten, flyers, fonts
 from wegwijzer.site.build import check_out
 from wegwijzer.site.overzicht import Overzicht
 from wegwijzer.site.pages import Pagina
@@ -208,7 +208,24 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wegwijzer-nh3") as sanitiser:
             for src_uri, page in self.plan.paginas.items():
                 self._klaar[src_uri] = self._make(page, page.url, config, sanitiser)
+        self._add_fonts(files, config)
         return files
+
+    def _add_fonts(self, files: Files, config: MkDocsConfig) -> None:
+        """The font subsets of the scripts some pages need, with exactly their letters."""
+        assert self.plan is not None
+        tekst: dict[str, list[str]] = {}
+        for src_uri, page in self.plan.paginas.items():
+            uri = page.meta.get("ww_font")
+            if uri:
+                tekst.setdefault(uri, []).append(self._klaar[src_uri][1].result())
+                tekst[uri].append(page.markdown())  # title and footer texts (front matter)
+        for script in fonts.FONTS:
+            uri = fonts.stylesheet_uri(script)
+            if uri in tekst:
+                made = fonts.bestanden(self.root(config), script, "".join(tekst[uri]))
+                for path, content in sorted(made.items()):
+                    files.append(File.generated(config, path, content=content))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.plan is not None
@@ -230,6 +247,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return {
             "ov": overzicht,
             "f": feiten,
+            "t": self.plan.teksten,
             "spoed": overzicht.spoed(),
             "site_url": config.site_url or "",
         }
@@ -249,7 +267,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if template_name != "404.html" or self.overzicht is None:
             return output_content
         box = render("spoed.html", "", ov=self.overzicht, f=feiten, spoed=self.overzicht.spoed(),
-                     site_url=config.site_url or "")
+                     t=self.plan.teksten, site_url=config.site_url or "")
         output = output_content.replace("<div data-wegwijzer-spoed></div>", box, 1)
         return csp.add_policy(output, box)
 
