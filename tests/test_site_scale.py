@@ -165,7 +165,9 @@ def test_every_argument_of_a_reused_card_is_part_of_its_key() -> None:
             continue
         reused += 1
         arguments = [p.split("=")[0].strip() for p in params.split(",") if p.strip()]
-        key = [k.strip() for k in call.group(2).split(",")]
+        # the page's language is part of a card's key too: the same entry makes a different
+        # card on a page in another language
+        key = [k.strip() for k in call.group(2).split(",") if k.strip() != "t.taal"]
         assert call.group(1) == name
         assert sorted(key) == sorted(arguments), name
     assert reused >= 2  # prokaart and ouderkaart
