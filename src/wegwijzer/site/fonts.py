@@ -36,15 +36,20 @@ FONTS: dict[str, Lettertype] = {
 }
 
 
-def stylesheet_uri(script: str) -> str:
-    return f"{URI}/{script.lower()}.css"
+def stylesheet_uri(script: str, *, namen: bool = False) -> str:
+    """The stylesheet of `script`'s font; with `namen` the one for pages that show the script
+    only in the language menu (a few letters: the language's own name)."""
+    return f"{URI}/{script.lower()}{'-namen' if namen else ''}.css"
 
 
-def bestanden(root: Path, script: str, tekst: str) -> dict[str, bytes]:
+def bestanden(root: Path, script: str, tekst: str, *, namen: bool = False) -> dict[str, bytes]:
     """The site files for `script` (site path -> content): the stylesheet and one WOFF subset
     per weight with every character of `tekst` in the font's range. Empty when the project
-    has no font files for it (the pages then use the phone's fonts)."""
+    has no font files for it (the pages then use the phone's fonts). With `namen`: the font
+    of the language menu only (see `stylesheet_uri`)."""
     font = FONTS[script]
+    if namen:
+        font = Lettertype(font.script, font.familie + " Namen", font.bestanden[:1], font.bereik)
     chars = sorted({c for c in tekst if _in_range(c, font.bereik)})
     files: dict[str, bytes] = {}
     faces = []
@@ -52,7 +57,7 @@ def bestanden(root: Path, script: str, tekst: str) -> dict[str, bytes]:
         source = root / FONT_DIR / name
         if not source.is_file() or not chars:
             continue
-        target = f"{script.lower()}-{weight}.woff"
+        target = f"{script.lower()}{'-namen' if namen else ''}-{weight}.woff"
         files[f"{URI}/{target}"] = subset(source, chars)
         faces.append(
             f'@font-face {{\n  font-family: "{font.familie}";\n  src: url("{target}") format("woff");\n'
@@ -61,11 +66,12 @@ def bestanden(root: Path, script: str, tekst: str) -> dict[str, bytes]:
         )
     if not faces:
         return {}
-    css = "".join(faces) + (
-        f':root {{\n  --wegwijzer-font-family: "{font.familie}", -apple-system, BlinkMacSystemFont, '
-        "Helvetica, Arial, sans-serif;\n}\n"
-    )
-    files[stylesheet_uri(script)] = css.encode("utf-8")
+    stack = f'"{font.familie}", -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif'
+    if namen:
+        css = "".join(faces) + f".md-typeset .ww-talen {{\n  font-family: {stack};\n}}\n"
+    else:
+        css = "".join(faces) + f":root {{\n  --wegwijzer-font-family: {stack};\n}}\n"
+    files[stylesheet_uri(script, namen=namen)] = css.encode("utf-8")
     return files
 
 

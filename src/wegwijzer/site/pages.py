@@ -30,7 +30,7 @@ from wegwijzer.site.flyers import FlyerTaal
 from wegwijzer.site.overzicht import Aanbod, Overzicht, Regio, order_of, sort_key
 from wegwijzer.read.vertalingen import Vertaling
 from wegwijzer.site.fonts import FONTS, stylesheet_uri
-from wegwijzer.site.talen import PaginaTeksten, Taalversie, material_taal, richting, taal_naam
+from wegwijzer.site.talen import PaginaTeksten, Taalversie, material_taal, richting, schrift, taal_naam
 
 # Top-level names the site uses itself; a gemeente cannot have one of these as its id.
 RESERVED = frozenset(
@@ -199,16 +199,17 @@ def taal_meta(t: PaginaTeksten, versies: list[Taalversie]) -> dict[str, Any]:
     versions (hreflang links), and the footer's texts in that language."""
     meta: dict[str, Any] = {}
     if versies:
-        meta["ww_versies"] = [
-            {"taal": v.taal, "url": v.url} for v in versies
-        ]
+        meta["ww_versies"] = [{"taal": v.taal, "url": v.url, "naam": v.naam} for v in versies]
+    eigen = t.schrift()
+    namen = sorted({schrift(v.naam) for v in versies} - {eigen, None} & set(FONTS))
+    if namen:  # the language menu names a language in a script this page does not use
+        meta["ww_font_namen"] = [stylesheet_uri(script, namen=True) for script in namen]
     if t.taal == "nl":
         return meta
     meta["ww_taal"] = t.taal
     meta["ww_richting"] = t.richting
-    script = t.schrift()
-    if script in FONTS:
-        meta["ww_font"] = stylesheet_uri(script)
+    if eigen in FONTS:
+        meta["ww_font"] = stylesheet_uri(eigen)
     meta["ww_material"] = material_taal(t.taal)
     meta["ww_voet"] = {
         key: {"tekst": t.attr(key), "lang": t.taal if t.heeft(key) else "nl"}

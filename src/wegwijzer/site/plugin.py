@@ -212,20 +212,23 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return files
 
     def _add_fonts(self, files: Files, config: MkDocsConfig) -> None:
-        """The font subsets of the scripts some pages need, with exactly their letters."""
+        """The font subsets of the scripts some pages need, with exactly their letters: the
+        pages in that script, and (a few letters) the language menus that name it."""
         assert self.plan is not None
         tekst: dict[str, list[str]] = {}
         for src_uri, page in self.plan.paginas.items():
-            uri = page.meta.get("ww_font")
-            if uri:
+            uris = [page.meta["ww_font"]] if page.meta.get("ww_font") else []
+            uris += page.meta.get("ww_font_namen", [])
+            for uri in uris:
                 tekst.setdefault(uri, []).append(self._klaar[src_uri][1].result())
-                tekst[uri].append(page.markdown())  # title and footer texts (front matter)
+                tekst[uri].append(page.markdown())  # title, menu and footer texts (front matter)
         for script in fonts.FONTS:
-            uri = fonts.stylesheet_uri(script)
-            if uri in tekst:
-                made = fonts.bestanden(self.root(config), script, "".join(tekst[uri]))
-                for path, content in sorted(made.items()):
-                    files.append(File.generated(config, path, content=content))
+            for namen in (False, True):
+                uri = fonts.stylesheet_uri(script, namen=namen)
+                if uri in tekst:
+                    made = fonts.bestanden(self.root(config), script, "".join(tekst[uri]), namen=namen)
+                    for path, content in sorted(made.items()):
+                        files.append(File.generated(config, path, content=content))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.plan is not None
