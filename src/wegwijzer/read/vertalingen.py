@@ -135,6 +135,10 @@ SITE_TEKSTEN: dict[str, str] = {
     "nederlandse_pagina": "link naar de Nederlandse pagina",
     "voorbeelddata": "melding op een site met verzonnen voorbeelddata",
     "privacy_tekst": "korte uitleg over privacy, onder aan de pagina",
+    "flyer_a5": "link naar de A5-flyer (pdf)",
+    "flyer_drukwerk": "link naar de drukwerkversie (pdf met afloop en snijtekens)",
+    "flyer_a4": "link naar de A4-versie om thuis te printen",
+    "flyer_png": "link naar de afbeelding om te delen (png)",
 }
 PLACEHOLDERS = ("gemeente", "url", "organisatie", "datum")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

@@ -25,6 +25,7 @@ class FlyerTaal:
     naam: str  # the language's name in that language
     richting: str  # "ltr" or "rtl"
     links: tuple[tuple[str, str], ...]  # (label, file name relative to the gemeente folder)
+    soorten: tuple[str, ...] = ()  # the format of each link ('a5', 'png'), for its label per language
 
 
 def _names() -> Any | None:
@@ -98,8 +99,7 @@ def planned(slug: str, flyer_talen: list[str] | None, *, linked: bool) -> list[F
     result = []
     for taal in talen(flyer_talen):
         files = names.flyer_files(slug, taal)
-        found = tuple(
-            (labels.get(key, key), files[key]) for key in formats if linked and files.get(key)
-        )
-        result.append(FlyerTaal(taal, taal_naam(taal), "rtl" if taal in rtl else "ltr", found))
+        keys = tuple(key for key in formats if linked and files.get(key))
+        found = tuple((labels.get(key, key), files[key]) for key in keys)
+        result.append(FlyerTaal(taal, taal_naam(taal), "rtl" if taal in rtl else "ltr", found, keys))
     return result
