@@ -221,3 +221,24 @@ def test_the_pages_of_the_shipped_site_have_no_broken_links(shipped: Path) -> No
     from wegwijzer.check.html import broken_links
 
     assert broken_links(shipped, read_site(shipped)) == []
+
+
+def test_check_reports_the_translation_status_per_gemeente_and_language(
+    tigrinya: tuple[Path, Path], cli, tmp_path: Path
+) -> None:
+    import json
+
+    root, _ = tigrinya
+    run = cli("check", "--root", root, "--report", tmp_path / "r.json", "--report", tmp_path / "r.md")
+    assert run.code in (0, 1), run.err
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    status = {v["taal"]: v for v in report["gemeenten"]["ede"]["vertalingen"]}
+    assert list(status) == ["en", "ti", "fa"]
+    assert status["ti"]["status"] == "verouderd" and status["ti"]["verouderd"] == 1
+    assert status["en"]["status"] == "machine" and status["en"]["ontbreekt"] == 0
+    assert "vertalingen" not in report["gemeenten"]["arnhem"] or all(
+        v["taal"] != "ti" for v in report["gemeenten"]["arnhem"]["vertalingen"]
+    )
+    markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "#### Vertalingen van de ouderpagina" in markdown
+    assert "| ti | verouderd: de Nederlandse tekst is veranderd |" in markdown

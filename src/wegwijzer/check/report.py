@@ -137,6 +137,33 @@ def _summary_rows(result: CheckResultaat) -> list[tuple[str, str]]:
     return rows
 
 
+VERTALING_HEADER = ("Taal", "Status", "Teksten", "Ontbreekt", "Verouderd", "Machinevertaling")
+_STATUS = {
+    "compleet": "compleet",
+    "machine": "machinevertaling, nog niet nagekeken",
+    "verouderd": "verouderd: de Nederlandse tekst is veranderd",
+    "ontbreekt": "teksten ontbreken (staan in het Nederlands)",
+}
+
+
+def _vertaling_status(result: CheckResultaat, slug: str) -> list[Any]:
+    """The translation status of a gemeente's parent pages, per language of its flyer_talen:
+    what to give a translator (`wegwijzer.rules.vertalingen.TaalStatus`)."""
+    from wegwijzer.rules.vertalingen import taal_status
+
+    data = result.validatie.gemeenten[slug]
+    vertalingen = result.validatie.project.vertalingen
+    talen = dict.fromkeys(str(t) for t in data.info.flyer_talen or () if str(t) != "nl")
+    return [taal_status(data, vertalingen, taal) for taal in talen]
+
+
+def _vertaling_rows(result: CheckResultaat, slug: str) -> list[tuple[str, ...]]:
+    return [
+        (st.taal, _STATUS[st.status], str(st.teksten), str(st.ontbreekt), str(st.verouderd), str(st.machine))
+        for st in _vertaling_status(result, slug)
+    ]
+
+
 def _per_gemeente_counts(result: CheckResultaat) -> list[tuple[str, str, int, int, int]]:
     """(slug, naam, link errors, link warnings, outdated) per gemeente."""
     rows = []
@@ -272,6 +299,11 @@ def json_report(result: CheckResultaat) -> dict[str, Any]:
             "links": [_gebruik_json(b) for b in result.gemeente_bevindingen(slug)],
             "site": [_melding_json(m) for m in site_groups.get(slug, [])],
             "versheid": [_verouderd_json(v) for v in result.versheid.get(slug, [])],
+            "vertalingen": [
+                {"taal": st.taal, "status": st.status, "teksten": st.teksten, "ontbreekt": st.ontbreekt,
+                 "verouderd": st.verouderd, "machine": st.machine}
+                for st in _vertaling_status(result, slug)
+            ],
         }
     return {
         "datum": today().isoformat(),
@@ -409,6 +441,9 @@ def markdown(result: CheckResultaat) -> str:
             ]
         else:
             lines += ["Alles is in de afgelopen 12 maanden gecontroleerd.", ""]
+        vertaling = _vertaling_rows(result, slug)
+        if vertaling:
+            lines += ["#### Vertalingen van de ouderpagina", "", *_md_table(VERTALING_HEADER, vertaling), ""]
     unshown = _unshown(result)
     if unshown or site_groups.get(""):
         lines += ["## Niet bij één gemeente", ""]
@@ -498,6 +533,10 @@ def html_report(result: CheckResultaat) -> str:
             parts.append(_html_table(VERSHEID_HEADER, _versheid_rows(items)))
         else:
             parts.append("<p class='ok'>Alles is in de afgelopen 12 maanden gecontroleerd.</p>")
+        vertaling = _vertaling_rows(result, slug)
+        if vertaling:
+            parts.append("<h4>Vertalingen van de ouderpagina</h4>")
+            parts.append(_html_table(VERTALING_HEADER, vertaling))
     unshown = _unshown(result)
     if unshown or site_groups.get(""):
         parts.append("<h2>Niet bij één gemeente</h2>")
