@@ -242,3 +242,29 @@ def test_check_reports_the_translation_status_per_gemeente_and_language(
     markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "#### Vertalingen van de ouderpagina" in markdown
     assert "| ti | verouderd: de Nederlandse tekst is veranderd |" in markdown
+
+
+def test_validate_groups_many_missing_texts_of_one_file_per_language(tmp_path: Path) -> None:
+    """A language whose entry texts are not translated at all: one warning per data file
+    (with the count), at the first Dutch text, instead of one per text."""
+    from ruamel.yaml import YAML
+
+    root = copy_project(tmp_path)
+    fa = root / "content" / "vertalingen" / "fa.yml"
+    yaml = YAML()
+    tree = yaml.load(fa.read_text(encoding="utf-8"))
+    for velden in tree["vermeldingen"].values():
+        for veld in ("omschrijving", "doelgroep", "kosten", "bereikbaar"):
+            velden.pop(veld, None)
+    with fa.open("w", encoding="utf-8") as handle:
+        yaml.dump(tree, handle)
+    ede = root / "gemeenten" / "ede.yml"
+    ede.write_text(ede.read_text(encoding="utf-8").replace("[en, ar, tr, pl, uk]", "[en, fa]"), encoding="utf-8")
+    meldingen = [m for m in validate(root).meldingen if m.code == "pagina-vertaling-ontbreekt"]
+    assert meldingen
+    per_file: dict[str, int] = {}
+    for m in meldingen:
+        per_file[m.plek.path.name] = per_file.get(m.plek.path.name, 0) + 1
+    assert all(count == 1 or count <= 5 for count in per_file.values()), per_file
+    grouped = [m for m in meldingen if "teksten uit dit bestand" in m.tekst]
+    assert grouped and all("(fa)" in m.tekst and m.plek.line for m in grouped)

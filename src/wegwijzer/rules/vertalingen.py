@@ -170,24 +170,44 @@ def _check_pagina_teksten(gemeenten: Mapping[str, Any], vertalingen: Mapping[str
                 if key not in found:
                     found[key] = (entry, veld, nl, [], tekst is not None)
                 found[key][3].append(data.info.naam)
-    per_taal: dict[str, int] = {}
+    # One warning per text; where one file has many texts missing in one language (a new
+    # language, a large regio), one warning for that file, so the list stays readable.
+    groepen: dict[tuple[str, str, bool], list[tuple[str, str, Any, list[str]]]] = {}
     for (taal, id, veld), (entry, _, nl, namen, bestaat) in found.items():
-        per_taal[taal] = per_taal.get(taal, 0) + 1
+        path = str(entry.plek_van(veld).path)
+        groepen.setdefault((taal, path, bestaat), []).append((id, veld, entry, namen))
+    for (taal, _path, bestaat), teksten in groepen.items():
         bestand = (VERTALINGEN_DIR / f"{taal}.yml").as_posix()
-        waar = namen[0] if len(namen) == 1 else f"{len(namen)} gemeenten"
-        if bestaat:
-            wat = (f"de vertaling in {bestand} is gemaakt van een oudere Nederlandse tekst; pas "
-                   "haar aan en zet de nieuwe tekst bij 'nl:'")
-            code = "pagina-vertaling-verouderd"
-        else:
-            wat = f"nog niet vertaald in {bestand} (onder vermeldingen: {id}: {veld}:)"
-            code = "pagina-vertaling-ontbreekt"
-        meldingen.waarschuwing(
-            entry.plek_van(veld),
-            f"{entry.item.label} '{id}': '{veld}' in het {taal_naam(taal)} ({taal}): {wat}. "
-            f"Tot dan staat de Nederlandse tekst op de pagina ({waar})",
-            code=code,
-        )
+        code = "pagina-vertaling-verouderd" if bestaat else "pagina-vertaling-ontbreekt"
+        if len(teksten) > MAX_PER_BESTAND:
+            id, veld, entry, _ = teksten[0]
+            wat = "gemaakt van een oudere Nederlandse tekst" if bestaat else "nog niet vertaald"
+            meldingen.waarschuwing(
+                entry.plek_van(veld),
+                f"{len(teksten)} teksten uit dit bestand zijn in het {taal_naam(taal)} ({taal}) {wat} "
+                f"in {bestand}, de eerste is '{veld}' van {entry.item.label} '{id}'. Tot dan staan ze "
+                "op de ouderpagina in het Nederlands. `wegwijzer vertalingen export --taal "
+                f"{taal} --alleen-ontbrekend` maakt er een bestand van voor een vertaler",
+                code=code,
+            )
+            continue
+        for id, veld, entry, namen in teksten:
+            waar = namen[0] if len(namen) == 1 else f"{len(namen)} gemeenten"
+            if bestaat:
+                wat = (f"de vertaling in {bestand} is gemaakt van een oudere Nederlandse tekst; pas "
+                       "haar aan en zet de nieuwe tekst bij 'nl:'")
+            else:
+                wat = f"nog niet vertaald in {bestand} (onder vermeldingen: {id}: {veld}:)"
+            meldingen.waarschuwing(
+                entry.plek_van(veld),
+                f"{entry.item.label} '{id}': '{veld}' in het {taal_naam(taal)} ({taal}): {wat}. "
+                f"Tot dan staat de Nederlandse tekst op de pagina ({waar})",
+                code=code,
+            )
+
+
+#: Above this many texts of one file missing in one language, validate gives one warning.
+MAX_PER_BESTAND = 5
 
 
 # --- the rules ----------------------------------------------------------------------------
