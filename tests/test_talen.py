@@ -268,3 +268,24 @@ def test_validate_groups_many_missing_texts_of_one_file_per_language(tmp_path: P
     assert all(count == 1 or count <= 5 for count in per_file.values()), per_file
     grouped = [m for m in meldingen if "teksten uit dit bestand" in m.tekst]
     assert grouped and all("(fa)" in m.tekst and m.plek.line for m in grouped)
+
+
+def test_a_reviewed_translation_has_no_machine_notice(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    en = root / "content" / "vertalingen" / "en.yml"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace(
+            "machinevertaling: ja\n", "machinevertaling: ja\nnagekeken: {door: Anna de Vries, datum: 2026-11-20}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    out = root / "site"
+    assert build_site(root, out, flyers=False).out == out
+    assert 'class="ww-melding ww-melding--taal"' not in html(out, "ede/en")
+    assert 'class="ww-melding ww-melding--taal"' in html(out, "ede/ar")  # still a machine translation
+    meldingen = validate(root).meldingen
+    assert not [m for m in meldingen if m.code == "vertaling-machine" and "'en'" in m.tekst]
+    # a review without a name or date is an error at its place
+    en.write_text(en.read_text(encoding="utf-8").replace("door: Anna de Vries, ", ""), encoding="utf-8")
+    fout = [m for m in validate(root).meldingen.fouten if m.code == "vertaling-nagekeken-vorm"]
+    assert len(fout) == 1 and fout[0].plek.path.name == "en.yml" and fout[0].plek.line

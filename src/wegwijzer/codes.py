@@ -533,6 +533,13 @@ _CATALOGUS: tuple[Code, ...] = (
         "worden gemaakt. Zet de tekst terug; de melding zegt waar die voor is.",
     ),
     Code(
+        "vertaling-nagekeken-vorm",
+        "Veld 'nagekeken' is niet goed geschreven",
+        "In 'nagekeken' staat wie een vertaling heeft nagekeken en wanneer: "
+        "'nagekeken: {door: <naam>, datum: <jjjj-mm-dd>}'. Dan krijgt de pagina in die taal geen "
+        "melding meer dat ze met een computer is vertaald.",
+    ),
+    Code(
         "pagina-vertaling-ontbreekt",
         "Tekst van een vermelding is nog niet vertaald",
         "De ouderpagina in een andere taal toont deze tekst (zoals de omschrijving) nog in het "

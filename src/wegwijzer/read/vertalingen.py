@@ -28,6 +28,7 @@ about 0.2 s), so nothing is cached between runs.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -178,9 +179,14 @@ class Vertaling:
     # entry id -> field -> text; for extra_telefoon: "extra_telefoon:<number as written>"
     vermeldingen: dict[str, dict[str, Tekst]] = field(default_factory=dict)
     vermelding_plek: dict[str, Plek] = field(default_factory=dict)
+    nagekeken_door: str | None = None  # who reviewed the (machine) translation
+    nagekeken_op: dt.date | None = None  # and when
 
     @property
     def heeft_machinevertaling(self) -> bool:
+        """True when a text was made by a machine and the file does not say who reviewed it."""
+        if self.nagekeken_op is not None:
+            return False
         return any(t.machine for t in self.vast.values()) or any(
             t.machine for velden in self.vermeldingen.values() for t in velden.values()
         )
@@ -266,6 +272,7 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
     vertaling.machine = machine
     if "machinevertaling" in tree:
         vertaling.machine_plek = document.plek(("machinevertaling",), key=True)
+    _parse_nagekeken(document, vertaling, meldingen)
     for veld, contract, doel in (
         ("vaste_teksten", VASTE_TEKSTEN, vertaling.vast),
         ("site_teksten", SITE_TEKSTEN, vertaling.site),
@@ -283,6 +290,35 @@ def _parse(document: Document, taal: str, meldingen: Meldingen) -> Vertaling:
             for id in vermeldingen:
                 _parse_vermelding(document, str(id), vertaling, meldingen, machine)
     return vertaling
+
+
+def _parse_nagekeken(document: Document, vertaling: Vertaling, meldingen: Meldingen) -> None:
+    """``nagekeken: {door: <naam>, datum: <jjjj-mm-dd>}``: who reviewed the translation, and
+    when; from then on its machine translations count as reviewed."""
+    node = document.tree.get("nagekeken")
+    if node in (None, ""):
+        return
+    plek = document.plek(("nagekeken",))
+    if not isinstance(node, CommentedMap) or not str(node.get("door") or "").strip() or not node.get("datum"):
+        meldingen.fout(
+            plek,
+            "veld 'nagekeken': schrijf wie de vertaling heeft nagekeken en wanneer, zoals "
+            "'nagekeken: {door: Fatima El Amrani, datum: 2026-12-01}'",
+            code="vertaling-nagekeken-vorm",
+        )
+        return
+    raw = node.get("datum")
+    try:
+        datum = raw if isinstance(raw, dt.date) else dt.date.fromisoformat(str(raw).strip())
+    except ValueError:
+        meldingen.fout(
+            document.plek(("nagekeken", "datum")),
+            f"veld 'nagekeken': datum '{raw}' is geen datum; schrijf jjjj-mm-dd, zoals 2026-12-01",
+            code="vertaling-nagekeken-vorm",
+        )
+        return
+    vertaling.nagekeken_door = " ".join(str(node["door"]).split())
+    vertaling.nagekeken_op = datum
 
 
 def _parse_teksten(
