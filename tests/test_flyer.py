@@ -156,9 +156,11 @@ def test_every_qr_code_scans_to_the_gemeente_page(rendered, dpi: int) -> None:
         if path.suffix != ".pdf":
             continue
         slug = path.parent.name
-        formaat = next(k for k, v in flyer_files(slug, path.stem.split("-")[2]).items() if v == path.name)
+        taal = path.stem.split("-")[2]
+        formaat = next(k for k, v in flyer_files(slug, taal).items() if v == path.name)
         pages = rasterise(path, dpi)
-        url = f"https://wegwijzer.example.org/{slug}/"
+        # the page in the flyer's own language
+        url = f"https://wegwijzer.example.org/{slug}/" + ("" if taal == "nl" else f"{taal}/")
         assert qr_codes(pages[0]) == [url] * expected_per_first_page[formaat], path.name
         assert qr_codes(pages[1]) == [], path.name
 

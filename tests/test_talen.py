@@ -129,7 +129,7 @@ def test_hreflang_links_are_complete_and_reciprocal(shipped: Path) -> None:
     groups: dict[str, set[tuple[str, str]]] = {}
     for page in shipped.rglob("index.html"):
         text = page.read_text(encoding="utf-8")
-        links = set(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text))
+        links = set(re.findall(r'<link rel="alternate ?" hreflang="([^"]+)" href="([^"]+)">', text))
         if not links:
             continue
         here = "https://wegwijzer.example.org/" + page.parent.relative_to(shipped).as_posix() + "/"
