@@ -41,6 +41,9 @@ SHIPPED_PAGES = [
     "toegankelijkheid/",
     "privacy/",
     "404.html",
+    "ede/ar/",  # a parent page in another language, right to left
+    "beverwijk/uk/",
+    "ar/",  # choose your gemeente, in Arabic
 ]
 
 
