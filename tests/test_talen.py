@@ -289,3 +289,23 @@ def test_a_reviewed_translation_has_no_machine_notice(tmp_path: Path) -> None:
     en.write_text(en.read_text(encoding="utf-8").replace("door: Anna de Vries, ", ""), encoding="utf-8")
     fout = [m for m in validate(root).meldingen.fouten if m.code == "vertaling-nagekeken-vorm"]
     assert len(fout) == 1 and fout[0].plek.path.name == "en.yml" and fout[0].plek.line
+
+
+def test_a_new_language_works_without_a_code_change(tmp_path: Path) -> None:
+    """Dari (prs: CLDR knows it as Persian of Afghanistan) and Pashto (ps: right to left,
+    no interface file in the theme): a translation file and flyer_talen are enough."""
+    root = copy_project(tmp_path)
+    vertalingen = root / "content" / "vertalingen"
+    for code in ("prs", "ps"):
+        text = (vertalingen / "fa.yml").read_text(encoding="utf-8").replace("taal: fa", f"taal: {code}", 1)
+        (vertalingen / f"{code}.yml").write_text(text, encoding="utf-8")
+    ede = root / "gemeenten" / "ede.yml"
+    ede.write_text(ede.read_text(encoding="utf-8").replace("[en, ar, tr, pl, uk]", "[prs, ps]"), encoding="utf-8")
+    out = root / "site"
+    result = build_site(root, out, flyers=False)
+    assert result.out == out, [m.format() for m in result.resultaat.meldingen.fouten]
+    for code in ("prs", "ps"):
+        page = html(out, f"ede/{code}")
+        assert attribute(page, "html", "lang") == code and attribute(page, "body", "dir") == "rtl"
+        assert script_share(page, code) >= 0.8
+        assert html(out, code)  # its page to choose the gemeente

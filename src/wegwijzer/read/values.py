@@ -178,20 +178,31 @@ Email = Annotated[
 # --- languages ----------------------------------------------------------------------------
 
 
+#: Language codes (ISO 639-3) that CLDR files under another locale: Dari is Persian as
+#: written in Afghanistan.
+CLDR_LOCALE = {"prs": "fa_AF"}
+
+
+def locale_van(code: str) -> Locale | None:
+    """The CLDR locale of a language code (names, dates, direction), or None."""
+    try:
+        return Locale.parse(CLDR_LOCALE.get(code, code).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
 def taal_naam(code: str) -> str:
-    """Dutch name of a language code ('ar' -> 'Arabisch')."""
+    """Dutch name of a language code ('ar' -> 'Arabisch', 'prs' -> 'Dari')."""
+    if code == "prs":
+        return "Dari"
     return Locale("nl").languages.get(code, code).capitalize()
 
 
 def _taal(value: Any) -> str:
     text = _text(value, "een taalcode")
     code = text.lower()
-    if re.fullmatch(r"[a-z]{2,3}", code):
-        try:
-            Locale.parse(code)
-            return code
-        except (UnknownLocaleError, ValueError):
-            pass
+    if re.fullmatch(r"[a-z]{2,3}", code) and locale_van(code) is not None:
+        return code
     names = {name.lower(): key for key, name in Locale("nl").languages.items()}
     hint = names.get(code)
     suggestion = f" (bedoel je '{hint}'?)" if hint else ""

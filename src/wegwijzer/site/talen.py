@@ -23,10 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
+from wegwijzer.read.values import locale_van
 from wegwijzer.read.vertalingen import Tekst, Vertaling, invullen, standaard_site_teksten
 from wegwijzer.rules.vertalingen import actuele_vertaling
 
@@ -47,13 +48,19 @@ def material_taal(taal: str) -> str:
     import material
 
     theme = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    for folder in (_EIGEN_TAALBESTANDEN, theme):
-        if (folder / f"{taal}.html").is_file():
-            return taal
+    verwant = {"prs": "fa"}.get(taal)  # Dari: the theme's Persian texts
+    for code in (taal, verwant):
+        for folder in (_EIGEN_TAALBESTANDEN, theme):
+            if code and (folder / f"{code}.html").is_file():
+                return code
     return "en"
 
 
 def richting(taal: str) -> str:
+    """'rtl' or 'ltr': from CLDR, for every language it knows."""
+    locale = locale_van(taal)
+    if locale is not None:
+        return "rtl" if locale.text_direction == "rtl" else "ltr"
     return "rtl" if taal.split("-")[0] in RTL else "ltr"
 
 
@@ -84,10 +91,7 @@ def schrift(tekst: str) -> str | None:
 
 @lru_cache(maxsize=64)
 def _locale(taal: str) -> Locale | None:
-    try:
-        return Locale.parse(taal.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return None
+    return locale_van(taal)
 
 
 class PaginaTeksten:
