@@ -50,7 +50,8 @@ def bestanden(root: Path, script: str, tekst: str, *, namen: bool = False) -> di
     font = FONTS[script]
     if namen:
         font = Lettertype(font.script, font.familie + " Namen", font.bestanden[:1], font.bereik)
-    chars = sorted({c for c in tekst if _in_range(c, font.bereik)})
+    # set() first: the text is every page in the script (megabytes at national scale)
+    chars = sorted(c for c in set(tekst) if _in_range(c, font.bereik))
     files: dict[str, bytes] = {}
     faces = []
     folder = font_dir(root)
