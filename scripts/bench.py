@@ -9,6 +9,10 @@ addresses point to http://<host>:<port>/ok/..., every host mapped to 127.0.0.1 w
 --resolve), and the flyers of one gemeente after an edit of that gemeente's file. Each stage
 runs in its own process under /usr/bin/time: wall time and peak memory (max RSS).
 
+After the stage table: the parent pages the site build made per language (/<gemeente>/ in
+Dutch, /<gemeente>/<taal>/ for each language of a gemeente's flyer_talen, /<taal>/) and the
+cost per unit of work (ms per HTML page, per parent page, per flyer).
+
 The growth column is (national time / pilot time) / (national gemeenten / pilot gemeenten):
 about 1 or below means linear (or better), far above 1 means worse than linear.
 
@@ -178,6 +182,29 @@ def amounts(prefix: Path) -> tuple[int, float]:
     return flyers, html
 
 
+def parent_pages(root: Path, site: Path) -> dict[str, int]:
+    """Parent pages built per language: /<gemeente>/ (nl) and /<gemeente>/<taal>/ for every
+    language with a translation file; "home" counts the /<taal>/ pages (choose your gemeente)."""
+    talen = sorted(p.stem for p in (root / "content" / "vertalingen").glob("*.yml") if p.stem != "nl")
+    slugs = [p.stem for p in (root / "gemeenten").glob("*.yml")]
+    counts = {"nl": sum(1 for slug in slugs if (site / slug / "index.html").is_file())}
+    for taal in talen:
+        counts[taal] = sum(1 for slug in slugs if (site / slug / taal / "index.html").is_file())
+    counts["home"] = sum(1 for taal in talen if (site / taal / "index.html").is_file())
+    return counts
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def per_unit(stage: Stage, units: int) -> str:
+    """Milliseconds of a stage per unit of its work ('-' when it did not run or made none)."""
+    if stage.seconds is None or not units:
+        return "-"
+    return f"{stage.seconds * 1000 / units:.0f} ms"
+
+
 def cold(root: Path) -> None:
     """Empty the flyer cache of `root`: the next flyer run renders everything."""
     shutil.rmtree(root / ".wegwijzer-cache" / "flyers", ignore_errors=True)
@@ -268,7 +295,7 @@ def main() -> int:
         peak = max((s.rss_kb or 0) for s in national.values()) / 1024
         print(f"peak memory of any national stage: {peak:.0f} MB (target < 2048 MB)")
         print(f"growth: (national time / pilot time) / {ratio:.1f} gemeenten ratio; ~1 or less is linear")
-        # A national gemeente has more to show than a pilot one (six flyer languages, a few
+        # A national gemeente has more to show than a pilot one (six of nine languages, a few
         # hundred entries): growth per unit of work as well.
         done = {label: amounts(work / label) for label in ("pilot", "national")}
         for key, index, per, plural in (("flyers", 0, "flyer", "flyers"), ("check", 1, "MB of HTML", "MB")):
@@ -277,6 +304,34 @@ def main() -> int:
                 units = done["national"][index] / done["pilot"][index]
                 print(f"growth per {per} ({pilot[key].name}): {n / p / units:.2f} "
                       f"({done['pilot'][index]:.0f} -> {done['national'][index]:.0f} {plural})")
+        # What the site build made: parent pages per language (every language in a
+        # gemeente's flyer_talen with a translation file gets /<gemeente>/<taal>/), and the
+        # cost per unit of work of the site and flyer stages.
+        roots = {"pilot": pilot_root, "national": national_root}
+        pages = {label: parent_pages(roots[label], work / f"{label}-site") for label in roots}
+        talen = sorted((set(pages["pilot"]) | set(pages["national"])) - {"nl", "home"})
+        print(f"\n{'parent pages per language':<34}{'pilot':>10}{'national':>12}")
+        for taal in ["nl", *talen]:
+            print(f"{'  /<gemeente>/' + ('' if taal == 'nl' else taal + '/') + f' ({taal})':<34}"
+                  f"{pages['pilot'].get(taal, 0):>10}{pages['national'].get(taal, 0):>12}")
+        print(f"{'  /<taal>/ (choose your gemeente)':<34}{pages['pilot']['home']:>10}{pages['national']['home']:>12}")
+        totals = {label: sum(pages[label].values()) for label in roots}
+        print(f"{'  all parent pages':<34}{totals['pilot']:>10}{totals['national']:>12}")
+        html = {label: html_pages(work / f"{label}-site") for label in roots}
+        print(f"{'  all HTML pages':<34}{html['pilot']:>10}{html['national']:>12}")
+        stages = {"pilot": pilot, "national": national}
+        print(f"\n{'cost per unit':<34}{'pilot':>10}{'national':>12}")
+        rows = (
+            ("site build, per HTML page", "site", html),
+            ("site build, per parent page", "site", totals),
+            ("all flyers, per flyer", "flyers", {label: done[label][0] for label in roots}),
+            ("whole build, per page + flyer", "build",
+             {label: html[label] + done[label][0] for label in roots}),
+        )
+        for name, key, units in rows:
+            print(f"{'  ' + name:<34}{per_unit(stages['pilot'][key], units['pilot']):>10}"
+                  f"{per_unit(stages['national'][key], units['national']):>12}")
+        print("  (a flyer: one gemeente in one language, four files: A5, drukwerk, A4, png)")
         if args.gewicht:
             print(page_weights(work / "national-site"))
     return 0

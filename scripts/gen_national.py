@@ -9,10 +9,17 @@ The result is a complete project root that every `wegwijzer` command accepts wit
 
 Sizes: 120 national and 11 regional entries per regio (about 400), 10 to 60 local entries
 per gemeente, regional entries overridden and national and regional ones excluded per
-gemeente, six flyer languages (nl, en, ar, tr, pl, ti) with translation files whose texts
-are marked synthetic, about 5,000 distinct URLs (most local entries link to shared pages of
-their gemeente, regio or a national programme). --gemeenten N writes a smaller set (about 14
-gemeenten per regio) for quick tests. The same seed gives the same bytes.
+gemeente, six flyer languages per gemeente (nl and five of en, ar, tr, pl, uk, fa, ti, so,
+rotating, so every language has pages and flyers in many gemeenten), about 5,000 distinct
+URLs (most local entries link to shared pages of their gemeente, regio or a national
+programme). --gemeenten N writes a smaller set (about 14 gemeenten per regio) for quick
+tests. The same seed gives the same bytes.
+
+Translations are real (machine) translations, never Dutch text labelled as another
+language: the fixed flyer and page texts are copied from the shipped content/vertalingen/,
+and the flyer texts of the synthetic entries ('kort', 'bereikbaar') are picked from a small
+set of phrases translated below (FRASEN). The other entry texts (omschrijving, doelgroep,
+...) have no translation: the parent pages show them in Dutch, marked lang="nl".
 """
 
 from __future__ import annotations
@@ -26,7 +33,8 @@ from pathlib import Path
 SEED = 20261123
 REGIOS = 25
 GEMEENTEN = 342
-LANGUAGES = ["en", "ar", "tr", "pl", "ti"]  # plus nl: six flyer languages per gemeente
+LANGUAGES = ["en", "ar", "tr", "pl", "uk", "fa", "ti", "so"]  # the shipped translations
+TALEN_PER_GEMEENTE = 5  # plus nl: six flyer languages per gemeente
 FASEN = ["voor-zwangerschap", "zwanger", "na-geboorte"]
 THEMAS = ["zwangerschap", "gezondheid", "psychisch", "opvoeden", "relatie", "veiligheid",
           "geld", "wonen", "ontmoeten", "kinderwens", "voeding", "verslaving", "praktisch"]
@@ -36,7 +44,7 @@ ZINNEN = [
     "Je krijgt hulp bij je thuis.", "Je ontmoet andere ouders.", "We helpen je op weg.",
 ]
 DATE = "2026-10-01"
-FLYER_LIJNEN = 5  # national hulplijnen on every flyer (with the voorbeelddata band, 6 overflow in ar)
+FLYER_LIJNEN = 4  # national hulplijnen on every flyer (with the voorbeelddata band, 5 overflow in ar and fa)
 
 
 def q(value: object) -> str:
@@ -48,7 +56,69 @@ BEREIKBAAR = ["Werkdagen 9.00-17.00 uur", "Maandag tot en met vrijdag 8.30-12.30
               "Elke dag 10.00-22.00 uur", "Werkdagen 9.00-15.00 uur"]  # the last two are short
 KOSTEN = ["Eigen bijdrage, vraag ernaar", "Vergoed door de zorgverzekering"]
 KORT = ["Vragen over je kind", "Als je je verhaal kwijt wilt", "Hulp bij opvoeden",
-        "Vragen over je zwangerschap", "Als het thuis niet goed gaat", "Hulp bij geldzorgen"]
+        "Vragen over je zwangerschap", "Als je ergens mee zit", "Vragen over je baby"]
+KORT_112 = "Bij direct gevaar"
+# The flyer texts of the synthetic entries, translated (machine translation, like the shipped
+# files; most are the shipped translations of the same or a longer Dutch line). Only flyer
+# entries need them: a flyer is made only when every text it shows is translated, and the
+# flyer entries' bereikbaar is one of the last two of BEREIKBAAR and their kosten is gratis.
+FRASEN: dict[str, dict[str, str]] = {
+    "Vragen over je kind": {
+        "en": "Questions about your child", "ar": "أسئلة عن طفلكِ",
+        "tr": "Çocuğunla ilgili sorular", "pl": "Pytania o dziecko",
+        "uk": "Питання про твою дитину", "fa": "سؤال درباره فرزندت",
+        "ti": "ብዛዕባ ውላድኪ ሕቶታት", "so": "Su'aalo ku saabsan ilmahaaga",
+    },
+    "Als je je verhaal kwijt wilt": {
+        "en": "When you want to talk to someone", "ar": "عندما تريدين أن تتحدثي إلى شخص ما",
+        "tr": "İçini dökmek istediğinde", "pl": "Gdy chcesz komuś opowiedzieć, co przeżywasz",
+        "uk": "Коли хочеш комусь розповісти, що в тебе на душі",
+        "fa": "وقتی می‌خواهی با کسی درد دل کنی", "ti": "ታሪኽኪ ክትነግሪ ምስ እትደልዪ",
+        "so": "Marka aad rabto inaad sheekadaada qof u sheegto",
+    },
+    "Hulp bij opvoeden": {
+        "en": "Help with parenting", "ar": "مساعدة في تربية الأطفال",
+        "tr": "Çocuk yetiştirmede yardım", "pl": "Pomoc w wychowaniu dziecka",
+        "uk": "Допомога з вихованням дітей", "fa": "کمک در تربیت فرزند",
+        "ti": "ኣብ ምዕባይ ቆልዑ ሓገዝ", "so": "Caawimaad xagga barbaarinta carruurta",
+    },
+    "Vragen over je zwangerschap": {
+        "en": "Questions about your pregnancy", "ar": "أسئلة عن حملكِ",
+        "tr": "Hamileliğinle ilgili sorular", "pl": "Pytania o ciążę",
+        "uk": "Питання про твою вагітність", "fa": "سؤال درباره بارداری‌ات",
+        "ti": "ብዛዕባ ጥንስኺ ሕቶታት", "so": "Su'aalo ku saabsan uurkaaga",
+    },
+    "Als je ergens mee zit": {
+        "en": "When something is bothering you", "ar": "عندما يشغل بالكِ شيء ما",
+        "tr": "Bir şey canını sıkıyorsa", "pl": "Gdy coś cię martwi",
+        "uk": "Коли тебе щось турбує", "fa": "وقتی چیزی ذهنت را مشغول کرده",
+        "ti": "ዘጨንቐኪ ነገር እንተሎ", "so": "Marka ay wax ku hayaan",
+    },
+    "Vragen over je baby": {
+        "en": "Questions about your baby", "ar": "أسئلة عن طفلكِ الرضيع",
+        "tr": "Bebeğinle ilgili sorular", "pl": "Pytania o twoje niemowlę",
+        "uk": "Питання про твоє немовля", "fa": "سؤال درباره نوزادت",
+        "ti": "ብዛዕባ ህጻንኪ ሕቶታት", "so": "Su'aalo ku saabsan ilmahaaga yar",
+    },
+    KORT_112: {
+        "en": "When there is immediate danger", "ar": "عند وجود خطر مباشر",
+        "tr": "Doğrudan bir tehlike olduğunda", "pl": "Gdy grozi bezpośrednie niebezpieczeństwo",
+        "uk": "Коли є безпосередня небезпека", "fa": "در خطر فوری",
+        "ti": "ብቐጥታ ሓደጋ ምስ ዝህሉ", "so": "Marka ay jirto khatar degdeg ah",
+    },
+    "Elke dag 10.00-22.00 uur": {
+        "en": "Every day 10:00 am - 10:00 pm", "ar": "كل يوم من 10:00 إلى 22:00",
+        "tr": "Her gün 10.00-22.00", "pl": "Codziennie 10:00-22:00",
+        "uk": "Щодня 10:00-22:00", "fa": "هر روز از 10:00 تا 22:00",
+        "ti": "ኩሉ መዓልቲ 10:00-22:00", "so": "Maalin kasta 10:00-22:00",
+    },
+    "Werkdagen 9.00-15.00 uur": {
+        "en": "Working days 9:00 am - 3:00 pm", "ar": "أيام العمل من 9:00 إلى 15:00",
+        "tr": "Hafta içi 9.00-15.00", "pl": "W dni robocze 9:00-15:00",
+        "uk": "У робочі дні 9:00-15:00", "fa": "روزهای کاری از 9:00 تا 15:00",
+        "ti": "መዓልታት ስራሕ 9:00-15:00", "so": "Maalmaha shaqada 9:00-15:00",
+    },
+}
 # Pages that many entries share: a regional provider's page per theme, a national programme.
 SHARED_PATHS = [f"aanbod/{thema}" for thema in THEMAS] + [f"programma/{n:02d}" for n in range(1, 8)]
 UNIQUE_URL = 0.26  # share of local entries with a page of their own (about 5,000 URLs in all)
@@ -126,7 +196,7 @@ class Generator:
             "    kosten: gratis", "    spoed: ja", "    op_flyer: ja",
             '    bron: "Synthetische voorbeelddata"', f"    gecontroleerd: {DATE}",
         ]
-        self.flyer_teksten["alarmnummer-112"] = {"kort": "Bij direct gevaar"}
+        self.flyer_teksten["alarmnummer-112"] = {"kort": KORT_112}
         ids: dict[str, list[str]] = {"hulplijnen": ["alarmnummer-112"], "interventies": [], "organisaties": []}
         host = "www.landelijk-voorbeeld.example"
         for n in range(1, 41):
@@ -181,7 +251,7 @@ class Generator:
         lines = ["# Verzonnen voorbeelddata: niet publiceren.", "voorbeelddata: ja", "gemeente:",
                  f"  naam: {q(f'Voorbeeldgemeente {g:03d}')}", f"  regio: voorbeeldregio-{r:02d}",
                  f"  woonplaatsen: [{q(f'Voorbeelddorp {g:03d}-A')}, {q(f'Voorbeelddorp {g:03d}-B')}]",
-                 f"  flyer_talen: [{', '.join(LANGUAGES)}]"]
+                 f"  flyer_talen: [{', '.join(flyer_talen(g))}]"]
         local = rng.randint(10, 60)
         kinds = {"contacten": 2, "hulplijnen": max(1, local // 6)}
         kinds["interventies"] = local - sum(kinds.values())
@@ -203,6 +273,14 @@ class Generator:
         for id in excluded:
             lines += [f"  - id: {id}", f"    reden: {q('Niet in deze voorbeeldgemeente.')}"]
         return "\n".join(lines) + "\n"
+
+
+def flyer_talen(g: int) -> list[str]:
+    """The languages of gemeente `g` besides nl: five of LANGUAGES, a window that moves one
+    language per gemeente, so every language is in 5 of every 8 gemeenten."""
+    start = (g - 1) % len(LANGUAGES)
+    chosen = {LANGUAGES[(start + k) % len(LANGUAGES)] for k in range(TALEN_PER_GEMEENTE)}
+    return [taal for taal in LANGUAGES if taal in chosen]
 
 
 def region_sizes(rng: random.Random, gemeenten: int = GEMEENTEN, regios: int = REGIOS) -> list[int]:
@@ -244,30 +322,30 @@ def generate(out: Path, seed: int = SEED, gemeenten: int = GEMEENTEN) -> None:
     write_translations(out, repo / "content" / "vertalingen", gen.flyer_teksten)
 
 
-# A word in the language's own script, so the flyer uses that script's font and direction.
-SCRIPT_WORD = {"ti": "ትግርኛ"}
 HEADER = """# Verzonnen voorbeelddata: niet publiceren.
 #
-# Synthetic flyer texts for the national example dataset (scripts/gen_national.py).
+# Translation file of the synthetic national dataset (scripts/gen_national.py).
 # {note}
 """
+# Languages whose mother's quote is cut to its first sentence: the voorbeelddata band takes
+# its room on the flyer.
+ERVARING_KORT = ("ar", "fa", "so")
 
 
 def write_translations(out: Path, source: Path, flyer_teksten: dict[str, dict[str, str]]) -> None:
-    """content/vertalingen/<taal>.yml for nl and every flyer language.
+    """content/vertalingen/<taal>.yml for nl and every language of LANGUAGES.
 
-    nl: the fixed texts of the shipped nl.yml and a made-up 'kort' per flyer entry. en and ar
-    keep the shipped (machine) translations of the fixed texts, so the flyers use the real
-    scripts, direction and lengths (the Arabic quote is cut to its first sentence: the
-    voorbeelddata band takes its room); tr, pl and ti get '[taal] ' + the Dutch text (ti
-    adds an Ethiopic word, so its font is used). Every entry text is '[taal] ' + the Dutch
-    text. All files say 'machinevertaling: ja'.
+    nl: the fixed texts of the shipped nl.yml and a made-up 'kort' per flyer entry. Every
+    other language: the shipped (machine) translations of the fixed flyer texts and the page
+    texts (so pages and flyers use the real scripts, direction and lengths) and, per flyer
+    entry, the translation of its 'kort' and 'bereikbaar' from FRASEN. All files other than
+    nl say 'machinevertaling: ja'.
     """
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="safe", pure=True)
     shipped = {taal: yaml.load((source / f"{taal}.yml").read_text(encoding="utf-8"))
-               for taal in ("nl", "en", "ar") if (source / f"{taal}.yml").is_file()}
+               for taal in ("nl", *LANGUAGES)}
     vast_nl = {k: " ".join(str(v).split()) for k, v in shipped["nl"]["vaste_teksten"].items()}
     target = out / "content" / "vertalingen"
     target.mkdir(parents=True)
@@ -278,24 +356,32 @@ def write_translations(out: Path, source: Path, flyer_teksten: dict[str, dict[st
         lines += [f"  {id}:", f"    kort: {q(teksten['kort'])}"]
     (target / "nl.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for taal in LANGUAGES:
-        prefix = f"[{taal} {SCRIPT_WORD[taal]}] " if taal in SCRIPT_WORD else f"[{taal}] "
-        vast = dict(shipped.get(taal, {}).get("vaste_teksten") or {})
-        if taal == "ar" and "ervaring" in vast:  # room for the voorbeelddata band
-            vast["ervaring"] = str(vast["ervaring"]).split(".")[0] + ".»"
-        lines = [HEADER.format(note=f"Not a translation: '{prefix.strip()}' + the Dutch text."),
-                 f"taal: {taal}", "machinevertaling: ja", "vaste_teksten:"]
-        for key, nl in vast_nl.items():
-            text = " ".join(str(vast[key]).split()) if key in vast else prefix + nl
-            lines.append(f"  {key}: {q(text)}")
+        note = (f"Fixed and page texts: the machine translations of content/vertalingen/{taal}.yml;\n"
+                "# entry texts: machine translations of a fixed set of phrases (FRASEN).")
+        lines = [HEADER.format(note=note), f"taal: {taal}", "machinevertaling: ja", "vaste_teksten:"]
+        vast = {k: " ".join(str(v).split()) for k, v in shipped[taal]["vaste_teksten"].items()}
+        if taal in ERVARING_KORT:
+            vast["ervaring"] = first_sentence(vast["ervaring"])
+        lines += [f"  {k}: {q(v)}" for k, v in vast.items()]
+        lines.append("site_teksten:")
+        lines += [f"  {k}: {q(' '.join(str(v).split()))}" for k, v in shipped[taal]["site_teksten"].items()]
         lines.append("vermeldingen:")
         for id, teksten in sorted(flyer_teksten.items()):
             lines.append(f"  {id}:")
             for veld, nl in teksten.items():
+                tekst = FRASEN[nl][taal]
                 if veld == "kort":
-                    lines.append(f"    kort: {q(prefix + nl)}")
+                    lines.append(f"    kort: {q(tekst)}")
                 else:
-                    lines += [f"    {veld}:", f"      tekst: {q(prefix + nl)}", f"      nl: {q(nl)}"]
+                    lines += [f"    {veld}:", f"      tekst: {q(tekst)}", f"      nl: {q(nl)}"]
         (target / f"{taal}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def first_sentence(quote: str) -> str:
+    """The first sentence of a quote, closed with the quote's own closing mark."""
+    close = quote[-1] if quote and quote[-1] in "”»\"" else ""
+    ends = [i for i, c in enumerate(quote[:-1]) if c in ".።?!؟"]
+    return quote[: ends[0] + 1] + close if ends else quote
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,12 +83,11 @@ def test_counts_and_sizes(national: Path) -> None:
         assert 10 <= own <= 60, path.name
         assert "niet_aangeboden:" in text  # exclusions
         assert "    bijzonderheden: " in text  # overrides of regional entries
-        assert "flyer_talen: [en, ar, tr, pl, ti]" in text  # with nl: six languages
+        (talen,) = re.findall(r"\n  flyer_talen: \[([^\]]*)\]\n", text)
+        assert len(talen.split(", ")) == 5  # with nl: six languages
 
 
 def test_about_5000_urls(national: Path) -> None:
-    import re
-
     urls = set()
     for path in national.rglob("*.yml"):
         urls.update(re.findall(r'https?://[^"\s]+', path.read_text(encoding="utf-8")))
@@ -111,11 +111,76 @@ def test_every_data_file_is_marked_synthetic(national: Path) -> None:
     assert 'naam: "Voorbeeldgemeente 001"' in names
 
 
+def _flyer_talen(root: Path) -> dict[str, list[str]]:
+    result = {}
+    for path in sorted((root / "gemeenten").glob("*.yml")):
+        (talen,) = re.findall(r"\n  flyer_talen: \[([^\]]*)\]\n", path.read_text(encoding="utf-8"))
+        result[path.stem] = talen.split(", ")
+    return result
+
+
+def test_eight_languages_spread_over_the_gemeenten(national: Path) -> None:
+    per_gemeente = _flyer_talen(national)
+    gebruikt: dict[str, int] = {}
+    for talen in per_gemeente.values():
+        assert len(set(talen)) == 5 and "nl" not in talen  # nl and five others: six flyers
+        for taal in talen:
+            gebruikt[taal] = gebruikt.get(taal, 0) + 1
+    assert set(gebruikt) == {"en", "ar", "tr", "pl", "uk", "fa", "ti", "so"}
+    assert {"ti", "fa"} <= set(gebruikt)
+    # every language in many gemeenten (5 of every 8), none left to a few
+    assert min(gebruikt.values()) >= 342 * 5 // 8 - 1
+    assert sum(gebruikt.values()) == 342 * 5
+
+
 def test_translations_for_every_flyer_language(national: Path) -> None:
     talen = sorted(p.stem for p in (national / "content" / "vertalingen").glob("*.yml"))
-    assert talen == ["ar", "en", "nl", "pl", "ti", "tr"]
+    assert talen == ["ar", "en", "fa", "nl", "pl", "so", "ti", "tr", "uk"]
     ti = (national / "content" / "vertalingen" / "ti.yml").read_text(encoding="utf-8")
-    assert "ትግርኛ" in ti  # Ethiopic script: the flyer needs its font
+    assert "ትግርኛ" in ti  # Ethiopic script (the language's own name): the flyer needs its font
+
+
+def _load(path: Path) -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_no_fake_translations(national: Path) -> None:
+    """No Dutch text labelled as another language: the fixed and page texts are the shipped
+    translations, every entry text is a translated phrase, never the Dutch one."""
+    folder = national / "content" / "vertalingen"
+    nl = _load(folder / "nl.yml")
+    for path in sorted(folder.glob("*.yml")):
+        if path.stem == "nl":
+            continue
+        data = _load(path)
+        shipped = _load(REPO / "content" / "vertalingen" / path.name)
+        for text in _strings({k: v for k, v in data.items() if k != "taal"}):
+            assert not text.startswith("["), (path.name, text)
+        assert data["site_teksten"] == {k: " ".join(v.split()) for k, v in shipped["site_teksten"].items()}
+        for key, text in data["vaste_teksten"].items():
+            full = " ".join(shipped["vaste_teksten"][key].split())
+            assert text == full or (key == "ervaring" and full.startswith(text[:-1])), (path.name, key)
+        assert set(data["vermeldingen"]) == set(nl["vermeldingen"])
+        for id, velden in data["vermeldingen"].items():
+            assert velden["kort"] != nl["vermeldingen"][id]["kort"], (path.name, id)
+            assert velden["kort"] == gen.FRASEN[nl["vermeldingen"][id]["kort"]][path.stem]
+            for veld, tekst in velden.items():
+                if veld != "kort":
+                    assert tekst["tekst"] == gen.FRASEN[tekst["nl"]][path.stem] != tekst["nl"]
+    # every phrase is translated into every language
+    for nl_text, vertaald in gen.FRASEN.items():
+        assert set(vertaald) == set(gen.LANGUAGES), nl_text
+        assert nl_text not in vertaald.values()
 
 
 def test_scaled_set_validates_without_errors(scaled: Path) -> None:
@@ -128,14 +193,16 @@ def test_scaled_set_validates_without_errors(scaled: Path) -> None:
 
 
 def test_scaled_set_flyers_in_all_languages(scaled: Path, tmp_path: Path) -> None:
-    result = _wegwijzer(
-        "flyers", "--root", str(scaled), "--out", str(tmp_path), "--gemeente", "voorbeeldgemeente-001"
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    names = sorted(p.name for p in (tmp_path / "voorbeeldgemeente-001").iterdir())
-    for taal in ("nl", "en", "ar", "tr", "pl", "ti"):
-        assert f"mamawegwijzer-voorbeeldgemeente-001-{taal}-a5.pdf" in names
-    assert len(names) == 24
+    per_gemeente = _flyer_talen(scaled)
+    gemeenten = ["voorbeeldgemeente-001", "voorbeeldgemeente-004"]  # together: all eight
+    assert set(per_gemeente[gemeenten[0]]) | set(per_gemeente[gemeenten[1]]) == set(gen.LANGUAGES)
+    for slug in gemeenten:
+        result = _wegwijzer("flyers", "--root", str(scaled), "--out", str(tmp_path), "--gemeente", slug)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        names = sorted(p.name for p in (tmp_path / slug).iterdir())
+        for taal in ["nl", *per_gemeente[slug]]:
+            assert f"mamawegwijzer-{slug}-{taal}-a5.pdf" in names
+        assert len(names) == 24
 
 
 def test_command_line(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 The site uses the phone's own fonts. For a script in `FONTS`, the pages in a language written
 in it load one small stylesheet (front matter ``ww_font``, see `wegwijzer.site.pages`) with a
 font subset: only the letters those pages use, made with fontTools from the project's font
-files (``flyer/fonts/``, the fonts the flyers use too), as WOFF. Other pages load nothing.
+files (``flyer/fonts/``, the fonts the flyers use too, see `font_dir`), as WOFF. Other pages load nothing.
 The subset is made per build from the rendered pages, so a new text never lacks a letter.
 """
 
@@ -50,11 +50,13 @@ def bestanden(root: Path, script: str, tekst: str, *, namen: bool = False) -> di
     font = FONTS[script]
     if namen:
         font = Lettertype(font.script, font.familie + " Namen", font.bestanden[:1], font.bereik)
-    chars = sorted({c for c in tekst if _in_range(c, font.bereik)})
+    # set() first: the text is every page in the script (megabytes at national scale)
+    chars = sorted(c for c in set(tekst) if _in_range(c, font.bereik))
     files: dict[str, bytes] = {}
     faces = []
+    folder = font_dir(root)
     for weight, name in font.bestanden:
-        source = root / FONT_DIR / name
+        source = folder / name
         if not source.is_file() or not chars:
             continue
         target = f"{script.lower()}{'-namen' if namen else ''}-{weight}.woff"
@@ -73,6 +75,19 @@ def bestanden(root: Path, script: str, tekst: str, *, namen: bool = False) -> di
         css = "".join(faces) + f":root {{\n  --wegwijzer-font-family: {stack};\n}}\n"
     files[stylesheet_uri(script, namen=namen)] = css.encode("utf-8")
     return files
+
+
+def font_dir(root: Path) -> Path:
+    """The font files: those of the folder the flyers use (`wegwijzer.flyer.compiler.flyer_dir`:
+    ``<root>/flyer`` if the project has one, else the Wegwijzer's own), so a project root
+    without a flyer folder (such as a generated one) gets the same fonts on its pages."""
+    from wegwijzer.diagnostics import WegwijzerFout
+    from wegwijzer.flyer.compiler import flyer_dir
+
+    try:
+        return flyer_dir(root) / "fonts"
+    except WegwijzerFout:
+        return root / FONT_DIR
 
 
 def subset(source: Path, chars: Iterable[str]) -> bytes:
