@@ -100,15 +100,22 @@ def actuele_vertaling(vertaling: Vertaling | None, id: str, veld: str, nl: str) 
 
 def pagina_teksten(data: Any) -> Iterator[tuple[Any, str, str]]:
     """(entry, field, Dutch text) of every data text a gemeente's parent pages show."""
-    for entry in data.all_entries():
-        if entry.item.label == "organisatie":
+    for entry in _pagina_vermeldingen(data):
+        for veld, nl in _pagina_velden(entry):
+            yield entry, veld, nl
+
+
+def _pagina_vermeldingen(data: Any) -> Iterator[Any]:
+    return (entry for entry in data.all_entries() if entry.item.label != "organisatie")
+
+
+def _pagina_velden(entry: Any) -> Iterator[tuple[str, str]]:
+    for veld in PAGINA_VELDEN:
+        value = getattr(entry.item, veld, None)
+        if veld == "kosten" and getattr(entry.item, "gratis", False):
             continue
-        for veld in PAGINA_VELDEN:
-            value = getattr(entry.item, veld, None)
-            if veld == "kosten" and getattr(entry.item, "gratis", False):
-                continue
-            if value:
-                yield entry, veld, str(value)
+        if value:
+            yield veld, str(value)
 
 
 @dataclass(frozen=True)
@@ -157,50 +164,60 @@ def _check_pagina_teksten(gemeenten: Mapping[str, Any], vertalingen: Mapping[str
     translations, reported once per text at the Dutch text (a warning: the page shows the
     Dutch text, marked as Dutch, until it is translated)."""
     found: dict[tuple[str, str, str], tuple[Any, str, str, list[str], bool]] = {}
+    # Entries that several gemeenten show unchanged are one object: judge each once per
+    # language, and only collect which gemeenten show it (linear in the entries).
+    shown: dict[tuple[str, int], tuple[Any, list[str]]] = {}
     for slug, data in sorted(gemeenten.items()):
-        for taal in data.info.flyer_talen or ():
-            vertaling = vertalingen.get(taal)
-            if taal == "nl" or vertaling is None:
+        talen = [t for t in dict.fromkeys(data.info.flyer_talen or ()) if t != "nl" and t in vertalingen]
+        if not talen:
+            continue
+        for entry in _pagina_vermeldingen(data):
+            for taal in talen:
+                key = (taal, id(entry.item))
+                if key not in shown:
+                    shown[key] = (entry, [])
+                shown[key][1].append(data.info.naam)
+    for (taal, _), (entry, namen) in shown.items():
+        vertaling = vertalingen[taal]
+        for veld, nl in _pagina_velden(entry):
+            tekst = zoek(vertaling, (entry.item.id, veld))
+            if tekst is not None and (tekst.nl is None or same(tekst.nl, nl)):
                 continue
-            for entry, veld, nl in pagina_teksten(data):
-                tekst = zoek(vertaling, (entry.item.id, veld))
-                if tekst is not None and (tekst.nl is None or same(tekst.nl, nl)):
-                    continue
-                key = (taal, entry.item.id, veld)
-                if key not in found:
-                    found[key] = (entry, veld, nl, [], tekst is not None)
-                found[key][3].append(data.info.naam)
+            key3 = (taal, entry.item.id, veld)
+            if key3 not in found:
+                found[key3] = (entry, veld, nl, [], tekst is not None)
+            found[key3][3].extend(namen)
     # One warning per text; where one file has many texts missing in one language (a new
     # language, a large regio), one warning for that file, so the list stays readable.
     groepen: dict[tuple[str, str, bool], list[tuple[str, str, Any, list[str]]]] = {}
-    for (taal, id, veld), (entry, _, nl, namen, bestaat) in found.items():
+    for (taal, eid, veld), (entry, _, nl, namen, bestaat) in found.items():
         path = str(entry.plek_van(veld).path)
-        groepen.setdefault((taal, path, bestaat), []).append((id, veld, entry, namen))
+        groepen.setdefault((taal, path, bestaat), []).append((eid, veld, entry, namen))
     for (taal, _path, bestaat), teksten in groepen.items():
         bestand = (VERTALINGEN_DIR / f"{taal}.yml").as_posix()
         code = "pagina-vertaling-verouderd" if bestaat else "pagina-vertaling-ontbreekt"
         if len(teksten) > MAX_PER_BESTAND:
-            id, veld, entry, _ = teksten[0]
+            eid, veld, entry, _ = teksten[0]
             wat = "gemaakt van een oudere Nederlandse tekst" if bestaat else "nog niet vertaald"
             meldingen.waarschuwing(
                 entry.plek_van(veld),
                 f"{len(teksten)} teksten uit dit bestand zijn in het {taal_naam(taal)} ({taal}) {wat} "
-                f"in {bestand}, de eerste is '{veld}' van {entry.item.label} '{id}'. Tot dan staan ze "
+                f"in {bestand}, de eerste is '{veld}' van {entry.item.label} '{eid}'. Tot dan staan ze "
                 "op de ouderpagina in het Nederlands. `wegwijzer vertalingen export --taal "
                 f"{taal} --alleen-ontbrekend` maakt er een bestand van voor een vertaler",
                 code=code,
             )
             continue
-        for id, veld, entry, namen in teksten:
+        for eid, veld, entry, namen in teksten:
             waar = namen[0] if len(namen) == 1 else f"{len(namen)} gemeenten"
             if bestaat:
                 wat = (f"de vertaling in {bestand} is gemaakt van een oudere Nederlandse tekst; pas "
                        "haar aan en zet de nieuwe tekst bij 'nl:'")
             else:
-                wat = f"nog niet vertaald in {bestand} (onder vermeldingen: {id}: {veld}:)"
+                wat = f"nog niet vertaald in {bestand} (onder vermeldingen: {eid}: {veld}:)"
             meldingen.waarschuwing(
                 entry.plek_van(veld),
-                f"{entry.item.label} '{id}': '{veld}' in het {taal_naam(taal)} ({taal}): {wat}. "
+                f"{entry.item.label} '{eid}': '{veld}' in het {taal_naam(taal)} ({taal}): {wat}. "
                 f"Tot dan staat de Nederlandse tekst op de pagina ({waar})",
                 code=code,
             )
