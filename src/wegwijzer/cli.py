@@ -5,6 +5,7 @@
     flyers                the MamaWegwijzer flyers only (flyer/)
     check                 links, numbers, live links, freshness (check/)
     export                HSDS 3.0, xlsx, csv (export/)
+    vertalingen           texts to translate out (XLIFF, CSV) and a translated file back in
     fmt, nieuw, schema    editors' tools (edit/)
 
 Every path argument is made absolute once, before anything else; `build` and `flyers` hold
@@ -139,6 +140,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="map (hsds, csv) of bestand (xlsx; een map kan ook)",
     )
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "vertalingen", help="teksten voor een vertaler (XLIFF of CSV) en de vertaling terug"
+    )
+    vsub = p.add_subparsers(dest="vertalingen", metavar="STAP", parser_class=_Parser)
+    vsub.required = True
+    v = vsub.add_parser(
+        "export", parents=[common],
+        help="schrijf de teksten van één taal naar een XLIFF-bestand (of CSV) voor een vertaler",
+    )
+    v.add_argument("--taal", required=True, metavar="CODE", help="taalcode, zoals ar of tr")
+    v.add_argument(
+        "--out", type=Path, required=True, metavar="BESTAND",
+        help="nieuw bestand: .xlf (XLIFF 1.2, voor vertaalprogramma's) of .csv (voor een rekenblad)",
+    )
+    v.add_argument(
+        "--alleen-ontbrekend", action="store_true",
+        help="alleen teksten die nog niet vertaald zijn of waarvan het Nederlands is veranderd",
+    )
+    v.add_argument(
+        "--gemeente", action="append", default=[], metavar="ID",
+        help="alleen de teksten van deze gemeente (mag vaker; standaard: de gemeenten met deze "
+        "taal in flyer_talen)",
+    )
+    v.set_defaults(func=cmd_vertalingen_export)
+    v = vsub.add_parser(
+        "import", parents=[common],
+        help="lees een vertaald XLIFF- of CSV-bestand en schrijf een nieuw vertaalbestand (YAML)",
+    )
+    v.add_argument("bestand", type=Path, metavar="BESTAND", help="het vertaalde .xlf- of .csv-bestand")
+    v.add_argument(
+        "--out", type=Path, required=True, metavar="BESTAND",
+        help="nieuw YAML-bestand (een bestaand bestand wordt nooit overschreven)",
+    )
+    v.add_argument("--taal", metavar="CODE", help="taalcode (standaard: uit het bestand)")
+    v.set_defaults(func=cmd_vertalingen_import)
 
     p = sub.add_parser("flyers", parents=[common], help="maak de MamaWegwijzer-flyers (pdf en png)")
     p.add_argument("--out", type=Path, metavar="MAP", help="uitvoermap (standaard: MAP/site)")
@@ -442,6 +479,73 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FOUT
     for path in export(result, args.formaat, args.out):
         print(toon(path))
+    return EXIT_OK
+
+
+def _nieuw_bestand(out: Path, root: Path) -> None:
+    """Refuse an --out that exists (any kind of file) or would land among data or sources."""
+    if out.exists():
+        raise GebruiksFout(
+            f"--out '{toon(out)}' bestaat al; dat bestand wordt niet overschreven. Kies een "
+            "nieuwe bestandsnaam, of haal het oude bestand eerst zelf weg"
+        )
+    check_out_file(out, root)
+
+
+def cmd_vertalingen_export(args: argparse.Namespace) -> int:
+    from wegwijzer.export import vertalingen as vt
+    from wegwijzer.read.project import check_root
+    from wegwijzer.rules.validate import validate
+
+    taal = args.taal.strip().lower()
+    if taal == "nl":
+        raise GebruiksFout("--taal nl: Nederlands is de taal waaruit vertaald wordt; kies een andere taal")
+    import re
+
+    if not re.fullmatch(r"[a-z]{2,3}", taal):
+        raise GebruiksFout(f"--taal '{args.taal}' is geen taalcode; schrijf bijvoorbeeld ar, tr of pl")
+    _nieuw_bestand(args.out, args.root)
+    # Errors in the data do not stop the export: missing translations are errors too, and
+    # they are exactly what a translator needs to see.
+    result = validate(check_root(args.root))
+    slugs = vt.kies_gemeenten(result.gemeenten, taal, args.gemeente)
+    eenheden = vt.eenheden(
+        result.project.vertalingen, result.gemeenten, taal, slugs,
+        alleen_ontbrekend=args.alleen_ontbrekend,
+    )
+    vt.schrijf_nieuw(args.out, vt.export_tekst(eenheden, taal, args.out))
+    telling = {s: sum(1 for e in eenheden if e.status == s) for s in vt.STATUSSEN}
+    delen = ", ".join(f"{n} {s}" for s, n in telling.items() if n)
+    met_taal = any(taal in (result.gemeenten[s].info.flyer_talen or ()) for s in slugs)
+    bron = (f"{len(slugs)} gemeente(n)" if met_taal or args.gemeente
+            else f"alle {len(slugs)} gemeenten (geen gemeente heeft '{taal}' in flyer_talen)")
+    print(f"{toon(args.out)}: {len(eenheden)} teksten ({delen or 'geen'}) uit {bron}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_vertalingen_import(args: argparse.Namespace) -> int:
+    from wegwijzer.export import vertalingen as vt
+
+    _nieuw_bestand(args.out, args.root)
+    if args.out.suffix.lower() not in (".yml", ".yaml"):
+        raise GebruiksFout(f"--out '{toon(args.out)}': geef een bestandsnaam die eindigt op .yml")
+    meldingen = Meldingen()
+    taal = args.taal.strip().lower() if args.taal else None
+    uitkomst = vt.importeer(args.bestand, meldingen, taal)
+    _print_meldingen(meldingen)
+    if uitkomst is None:
+        fouten = len(meldingen.fouten)
+        print(f"{fouten} {'fout' if fouten == 1 else 'fouten'} in {toon(args.bestand)}; er is "
+              "geen bestand geschreven", file=sys.stderr)
+        return EXIT_FOUT
+    taal, tekst, gelezen, leeg = uitkomst
+    vt.schrijf_nieuw(args.out, tekst.encode("utf-8"))
+    print(
+        f"{toon(args.out)}: {gelezen} vertaalde teksten in het {taal}"
+        + (f"; {leeg} nog niet vertaald" if leeg else "")
+        + f". Vergelijk met content/vertalingen/{taal}.yml en neem over wat klopt",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

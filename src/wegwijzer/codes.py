@@ -797,6 +797,57 @@ _CATALOGUS: tuple[Code, ...] = (
         "bellen dan het verkeerde nummer. Maak tekst en nummer gelijk.",
     ),
     Code(
+        "vertaalbestand-dubbel",
+        "Dezelfde tekst staat twee keer in het vertaalde bestand",
+        "In het bestand van de vertaler staat een tekst twee keer (dezelfde id). Het programma "
+        "weet dan niet welke vertaling goed is. Haal er één weg en lees het bestand opnieuw in.",
+    ),
+    Code(
+        "vertaalbestand-id-onbekend",
+        "Onbekende tekst in het vertaalde bestand",
+        "Elke tekst in het bestand van de vertaler heeft een id, zoals 'vast/titel', 'site/bel' "
+        "of 'vermelding/oudertelefoon/bereikbaar'. Die ids maakt 'wegwijzer vertalingen export'. "
+        "Deze id kent het programma niet: misschien is hij veranderd. Maak een nieuwe export en "
+        "laat de vertaler de ids niet veranderen.",
+    ),
+    Code(
+        "vertaalbestand-invulplek",
+        "Invulplek ontbreekt in een vertaalde tekst",
+        "In de Nederlandse tekst staat een invulplek, zoals {gemeente} of {url}. Daar zet de "
+        "Wegwijzer de naam van de gemeente of het adres van de pagina. In de vertaling ontbreekt "
+        "die invulplek. Zet hem in de vertaling, op de plek waar hij in die taal hoort.",
+    ),
+    Code(
+        "vertaalbestand-onveilig",
+        "Het vertaalde bestand bevat een DOCTYPE of entiteiten",
+        "Het XML-bestand begint met <!DOCTYPE ...> of bevat <!ENTITY ...>. Daarmee kan een "
+        "bestand andere bestanden van je computer laten lezen of het programma laten vastlopen. "
+        "Daarom leest de Wegwijzer zulke bestanden niet. Een vertaalprogramma schrijft ze "
+        "normaal niet. Haal dat deel weg, of vraag de vertaler om het bestand opnieuw op te "
+        "slaan als XLIFF.",
+    ),
+    Code(
+        "vertaalbestand-taal",
+        "Onduidelijk in welke taal de vertaling is",
+        "Het vertaalde bestand zegt niet in welke taal het is, of in een andere taal dan je met "
+        "--taal opgaf, of in meer dan één taal. Geef de taal met --taal, zoals '--taal ar', of "
+        "lees één taal per keer in.",
+    ),
+    Code(
+        "vertaalbestand-vorm",
+        "Het vertaalde bestand heeft niet de goede vorm",
+        "Het bestand is geen XLIFF-bestand of CSV-bestand zoals 'wegwijzer vertalingen export' "
+        "het maakt: er ontbreekt bijvoorbeeld een kolom of een id. Maak een nieuwe export en "
+        "laat de vertaler daarin werken. Sla een CSV op als 'CSV UTF-8'.",
+    ),
+    Code(
+        "vertaalbestand-xml-fout",
+        "Het vertaalde bestand is geen geldig XML",
+        "Een XLIFF-bestand is XML. Op de plek uit de melding klopt de opbouw niet, bijvoorbeeld "
+        "een tag die niet is afgesloten of een & of < in een tekst. Open het bestand in het "
+        "vertaalprogramma en sla het opnieuw op, of vraag de vertaler om een nieuw bestand.",
+    ),
+    Code(
         "whatsapp-onbekend",
         "WhatsApp-link met een nummer dat niet in de gegevens staat",
         "Een WhatsApp-link op de site gebruikt een nummer dat niet in de gegevens staat. Bouw de "
