@@ -71,9 +71,15 @@ def dagen_tekst(dagen: list[Dag], taal: str) -> str:
     return _lijst(delen, taal)
 
 
+#: Unicode isolates: a time range keeps its order (09:00–17:00) inside right-to-left text
+LRI, PDI = "\u2066", "\u2069"
+RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "prs", "yi", "dv"})
+
+
 def _venster(vak: Tijdvak, taal: str) -> str:
     streep = "-" if taal == "nl" else "–"
-    return f"{_tijd(vak.van, taal)}{streep}{_tijd(vak.tot, taal)}"
+    tekst = f"{_tijd(vak.van, taal)}{streep}{_tijd(vak.tot, taal)}"
+    return f"{LRI}{tekst}{PDI}" if taal.split("-")[0] in RTL else tekst
 
 
 def regels(uren: Openingstijden, taal: str) -> list[str]:
