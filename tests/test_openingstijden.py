@@ -69,7 +69,7 @@ def test_hours_need_a_source(in_mini: Path, cli) -> None:
     path = beta(in_mini, WERKDAGEN.replace("  bron: https://www.example.nl/contact\n", ""))
     result = cli("validate", "--root", ".")
     assert result.code == 1
-    assert problem(result, path, "openingstijden:", code="veld-verplicht") == "verplicht veld 'bron' ontbreekt"
+    assert problem(result, path, "openingstijden:", code="veld-verplicht") == "verplicht veld 'bron' ontbreekt onder 'openingstijden'"
 
 
 def test_window_that_is_never_open(in_mini: Path, cli) -> None:
@@ -186,3 +186,19 @@ def test_data_attribute_for_the_script() -> None:
     )
     assert value == "12345@0900-1700 7@2000-0200"
     assert Dag.ZO.nummer == 6 and Feestdagen("gesloten") is Feestdagen.GESLOTEN
+
+
+def test_right_to_left_pages_keep_the_order_of_a_time_range() -> None:
+    (regel,) = uren.regels(_uren((["ma"], "09:00", "17:00")), "ar")
+    assert "\u206609:00–17:00\u2069" in regel
+
+
+def test_a_layer_replaces_opening_hours_as_a_whole() -> None:
+    from wegwijzer.read.merge import merge_value
+    from wegwijzer.site.feiten import als_tekst
+
+    regio = _uren((["ma"], "09:00", "17:00"), feestdagen="gesloten")
+    gemeente = _uren((["di"], "10:00", "12:00"))
+    merged = merge_value(regio, gemeente)
+    assert merged.feestdagen is None  # not inherited: the gemeente's source says nothing
+    assert als_tekst(merged) == "di 10.00-12.00 uur"
