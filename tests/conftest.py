@@ -8,9 +8,14 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
 from wegwijzer.cli import main
+from wegwijzer.site.browser import CHROMIUM, Server, chromium, serve
+from wegwijzer.site.build import build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -95,3 +100,48 @@ def no_real_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(fetch, "system_lookup", lookup)
     return asked
+
+
+# --- browser sessions, shared by the browser test modules ----------------------------------
+# One Chromium per test session: Playwright's sync API runs one event loop per thread, so a
+# second session-wide browser (a fixture imported into another module) cannot start.
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: draai 'bash scripts/setup-system.sh'")
+    with chromium() as instance:
+        yield instance
+
+
+def _fake_flyers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Flyer files without Typst (the flyer tests test the flyers): tiny stand-ins with the
+    real names, so the gemeentepagina shows its flyer section as it will be published."""
+    from wegwijzer import flyer
+    from wegwijzer.flyer.names import FORMATS, flyer_files, flyer_talen
+
+    def render_all(resultaat: Any, out_dir: Path, config: Any, **kwargs: Any) -> list[Path]:
+        written = []
+        for slug, data in resultaat.gemeenten.items():
+            for taal in flyer_talen(data.info.flyer_talen):
+                for key in FORMATS:
+                    path = out_dir / slug / flyer_files(slug, taal)[key]
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(b"stand-in")
+                    written.append(path)
+        return written
+
+    monkeypatch.setattr(flyer, "render_all", render_all)
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[Server]:
+    out = tmp_path_factory.mktemp("browser-shipped") / "site"
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _fake_flyers(monkeypatch)
+        assert build_site(REPO, out).out == out
+    with serve(out) as server:
+        yield server
+
+

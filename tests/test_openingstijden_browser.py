@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, REPO
 
-from wegwijzer.site.browser import CHROMIUM, PHONE, Server, chromium, serve
+from wegwijzer.site.browser import PHONE, Server, serve
 from wegwijzer.site.build import build_site
 
 pytestmark = pytest.mark.slow
@@ -54,15 +54,7 @@ LIJNEN = "interventies:" + "".join(
 )
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: draai 'bash scripts/setup-system.sh'")
-    with chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # `browser`: the one Chromium of the session (conftest)
 def site(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("uren") / "root"
     shutil.copytree(FIXTURES / "mini", root)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import FIXTURES, REPO
 
-from wegwijzer.site.browser import CHROMIUM, DESKTOP, PHONE, Server, chromium, page_weight, serve
+from wegwijzer.site.browser import DESKTOP, PHONE, Server, page_weight, serve
 from wegwijzer.site.build import build_site
 from wegwijzer.rules.validate import Resultaat, validate
 
@@ -48,44 +48,6 @@ SHIPPED_PAGES = [
 
 
 # --- sessions: sites, servers, browser ---------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: draai 'bash scripts/setup-system.sh'")
-    with chromium() as instance:
-        yield instance
-
-
-def _fake_flyers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Flyer files without Typst (the flyer tests test the flyers): tiny stand-ins with the
-    real names, so the gemeentepagina shows its flyer section as it will be published."""
-    from wegwijzer import flyer
-    from wegwijzer.flyer.names import FORMATS, flyer_files, flyer_talen
-
-    def render_all(resultaat: Any, out_dir: Path, config: Any, **kwargs: Any) -> list[Path]:
-        written = []
-        for slug, data in resultaat.gemeenten.items():
-            for taal in flyer_talen(data.info.flyer_talen):
-                for key in FORMATS:
-                    path = out_dir / slug / flyer_files(slug, taal)[key]
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(b"stand-in")
-                    written.append(path)
-        return written
-
-    monkeypatch.setattr(flyer, "render_all", render_all)
-
-
-@pytest.fixture(scope="session")
-def shipped(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[Server]:
-    out = tmp_path_factory.mktemp("browser-shipped") / "site"
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _fake_flyers(monkeypatch)
-        assert build_site(REPO, out).out == out
-    with serve(out) as server:
-        yield server
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import REPO
-from test_site_browser import MAX_WEIGHT, axe_source, browser, open_page, shipped  # noqa: F401
+from test_site_browser import MAX_WEIGHT, axe_source, open_page
 
 from wegwijzer.site.browser import DESKTOP, PHONE, Gewicht, Server, serve
 from wegwijzer.site.build import build_site

@@ -572,6 +572,18 @@ _CATALOGUS: tuple[Code, ...] = (
         "melding meer dat ze met een computer is vertaald.",
     ),
     Code(
+        "meldadres-ontbreekt",
+        "Regio heeft geen meldadres",
+        "Op elke kaart staat 'Klopt dit niet?': een melding aan de redactie van de regio. Zet onder "
+        "'regio:' een 'meldadres' (e-mail) of een 'meldformulier' (adres van een formulier).",
+    ),
+    Code(
+        "meldadres-voorbeeld",
+        "Meldadres is een voorbeeldadres",
+        "Het meldadres eindigt op example.org of een ander voorbeelddomein. Meldingen komen dan "
+        "nergens aan. Zet het echte adres van de redactie voordat de site live gaat.",
+    ),
+    Code(
         "pagina-vertaling-ontbreekt",
         "Tekst van een vermelding is nog niet vertaald",
         "De ouderpagina in een andere taal toont deze tekst (zoals de omschrijving) nog in het "

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from wegwijzer.diagnostics import Plek
 from wegwijzer.read.merge import GemeenteData
 from wegwijzer.read.models import today
+from wegwijzer.rules.publicatie import MAX_AGE
 
-MAX_AGE = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True)

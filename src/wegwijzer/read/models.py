@@ -387,6 +387,14 @@ class RegioInfo(_Model):
     omschrijving: Tekst | None = _doc("Korte uitleg over de regio en wie de kaart bijhoudt.")
     ggd: Slug | None = _doc("De id van de GGD-organisatie van deze regio.")
     website: Website | None = _doc("Website van de regio of GGD.")
+    meldadres: Email | None = _doc(
+        "E-mailadres van de redactie van deze regio: 'Klopt dit niet?' op elke kaart stuurt "
+        "daar een melding heen (met de id van de vermelding, de gemeente en de pagina)."
+    )
+    meldformulier: Website | None = _doc(
+        "In plaats van een e-mailadres: het adres van een meldformulier (zoals een issue-"
+        "formulier van de repository); 'Klopt dit niet?' zet titel en tekst in het adres."
+    )
 
 
 class GemeenteInfo(_Model):

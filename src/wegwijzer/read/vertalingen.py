@@ -141,6 +141,7 @@ SITE_TEKSTEN: dict[str, str] = {
     "nederlandse_pagina": "link naar de Nederlandse pagina",
     "voorbeelddata": "melding op een site met verzonnen voorbeelddata",
     "privacy_tekst": "korte uitleg over privacy, onder aan de pagina",
+    "klopt_niet": "link op elke kaart om een fout te melden aan de redactie ('Klopt dit niet?')",
     "flyer_a5": "link naar de A5-flyer (pdf)",
     "flyer_drukwerk": "link naar de drukwerkversie (pdf met afloop en snijtekens)",
     "flyer_a4": "link naar de A4-versie om thuis te printen",

@@ -22,6 +22,8 @@ checker and the exports all ask this module.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +32,18 @@ from wegwijzer.read.models import ContactSoort, Entry
 
 #: Contacts of a gemeente that its flyer shows, in this order.
 CONTACT_SOORTEN = (ContactSoort.CJG, ContactSoort.JGZ, ContactSoort.SOCIAAL_TEAM)
+
+
+#: After this long without a check, an entry is due for one (validate warns, `check
+#: --versheid` lists it, and the sociale kaart marks its card "nog niet opnieuw gecontroleerd").
+MAX_AGE = dt.timedelta(days=365)
+
+
+def verlopen(item: Entry, vandaag: dt.date) -> bool:
+    """True when the entry was checked more than `MAX_AGE` before `vandaag` (a date in the
+    future is an error of its own, not an old check)."""
+    checked = getattr(item, "gecontroleerd", None)
+    return checked is not None and checked <= vandaag and vandaag - checked > MAX_AGE
 
 
 def spoed(item: Entry) -> bool:

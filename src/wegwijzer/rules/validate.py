@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,8 @@ from wegwijzer.read.models import ContactSoort, Dienst, today
 from wegwijzer.read.parse import Parsed
 from wegwijzer.read.project import Project, load_project
 from wegwijzer.read.values import suggestion
+from wegwijzer.rules.publicatie import MAX_AGE
 
-MAX_AGE = dt.timedelta(days=365)
 
 
 @dataclass
@@ -47,6 +48,8 @@ def validate(root: Path, *, alleen: str | None = None) -> Resultaat:
         check_file(parsed, meldingen)
     _check_voorbeelddata(project, meldingen)
     _check_config(root, meldingen)
+    for slug, parsed_regio in sorted(project.regios.items()):
+        check_meldadres(parsed_regio, meldingen)
     for slug in sorted(project.regios) or [None]:
         # entries of the regional base, also those that no gemeente shows
         for entries in merger.regio_view(slug).values():
@@ -124,6 +127,35 @@ def _original(parsed: Parsed[Any], loc: tuple) -> tuple:
     if len(loc) >= 2 and loc[0] in parsed.index and isinstance(loc[1], int):
         return (loc[0], parsed.index[loc[0]][loc[1]], *loc[2:])
     return loc
+
+
+# --- per regio ----------------------------------------------------------------------------
+
+#: Domains that never reach anyone (RFC 2606): fine for an example, not for a site that is live.
+VOORBEELD_DOMEINEN = ("example.org", "example.com", "example.net", ".test", ".example", ".invalid")
+
+
+def check_meldadres(parsed: Parsed[Any], meldingen: Meldingen) -> None:
+    """'Klopt dit niet?' needs somewhere to go: the regio's meldadres or meldformulier."""
+    info = parsed.model.regio
+    adres = str(info.meldformulier or info.meldadres or "")
+    if not adres:
+        meldingen.waarschuwing(
+            parsed.document.plek(("regio",), key=True),
+            f"regio {info.naam} heeft geen 'meldadres' (e-mail van de redactie) of "
+            "'meldformulier'; zonder staat er geen 'Klopt dit niet?' op de kaarten",
+            code="meldadres-ontbreekt",
+        )
+        return
+    host = (urlsplit(adres).hostname if info.meldformulier else adres.rpartition("@")[2]) or ""
+    if any(host == d.lstrip(".") or host.endswith("." + d.lstrip(".")) for d in VOORBEELD_DOMEINEN):
+        veld = "meldformulier" if info.meldformulier else "meldadres"
+        meldingen.waarschuwing(
+            parsed.document.plek(("regio", veld)),
+            f"regio {info.naam}: '{veld}' {adres} is een voorbeeldadres; meldingen van 'Klopt "
+            "dit niet?' komen nergens aan. Zet het echte adres van de redactie",
+            code="meldadres-voorbeeld",
+        )
 
 
 # --- per gemeente -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wegwijzer.read.links import Website
-from wegwijzer.read.models import Entry, ExtraTelefoon, Feestdagen, Openingstijden
+from wegwijzer.read.models import Entry, ExtraTelefoon, Feestdagen, Openingstijden, today
 from wegwijzer.read.phones import Telefoon
 from wegwijzer.rules import publicatie
 from wegwijzer.site.overzicht import Aanbod, Overzicht
@@ -252,3 +253,46 @@ def _verschillen(aanbod: Aanbod[Any], overzicht: Overzicht) -> list[Verschil]:
         if velden:
             result.append(Verschil(overzicht.namen(variant.gemeenten), velden))
     return result
+
+
+# --- "Klopt dit niet?" ---------------------------------------------------------------------
+
+
+def verlopen(item: Entry) -> bool:
+    """Checked more than 12 months ago: the sociale kaart says so on the card (the parents'
+    pages do not: it would only alarm). The rule is `wegwijzer.rules.publicatie.verlopen`."""
+    return publicatie.verlopen(item, today())
+
+
+def meldlink(item: Entry, regio: Any, gemeente: str | None, pagina: str) -> str | None:
+    """A prefilled report about `item` to the editors of `regio` (its `meldformulier`, else
+    its `meldadres`): the entry's id and name, the gemeente, the page address `pagina`, and
+    room to say what is wrong. None when the regio has neither. Nothing about a client."""
+    onderwerp = f"Klopt dit niet: {item.naam} ({item.id})"
+    tekst = (
+        f"Vermelding: {item.naam}\nId: {item.id}\nGemeente: {gemeente or 'alle gemeenten'}\n"
+        f"Pagina: {pagina}\n\nWat klopt er niet? (bijvoorbeeld een nummer, een adres of wie het "
+        "aanbiedt)\n\n"
+    )
+    formulier = getattr(regio, "meldformulier", None)
+    if formulier:
+        url = str(formulier)
+        sep = "&" if "?" in url else "?"
+        return f"{url}{sep}title={quote(onderwerp, safe='')}&body={quote(tekst, safe='')}"
+    adres = getattr(regio, "meldadres", None)
+    if adres:
+        return f"mailto:{adres}?subject={quote(onderwerp, safe='')}&body={quote(tekst, safe='')}"
+    return None
+
+
+def meld_regio(overzicht: Any, data: Any | None, aanbod: Any | None) -> tuple[Any, str | None]:
+    """(regio info, gemeente name) whose editors get a report about a card: the page's
+    gemeente; on an overview page the first gemeente (by name) that offers it."""
+    if data is not None:
+        return data.regio, data.info.naam
+    gemeenten = getattr(aanbod, "gemeenten", None) or ()
+    for slug in gemeenten:
+        found = overzicht.gemeenten.get(slug)
+        if found is not None and (found.regio.meldadres or found.regio.meldformulier):
+            return found.regio, None
+    return None, None

@@ -123,7 +123,7 @@ def render_unsanitised(template: str, page_url: str, **context: Any) -> str:
     Templates write internal links as `url('sociale-kaart/')`, which leaves a marker; the
     markers become links relative to the page only here, at the end. So a part of a page
     (a card) is the same text on every page it is on, and can be made once and reused."""
-    html = environment().get_template(template).render(url=site_link, **context)
+    html = environment().get_template(template).render(url=site_link, pagina_url=page_url, **context)
     t = context.get("t")  # a page's texts (wegwijzer.site.talen.PaginaTeksten)
     if t is not None:
         html = t.afronden(html, context.get("nl_url", ""))
