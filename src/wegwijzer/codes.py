@@ -170,6 +170,14 @@ _CATALOGUS: tuple[Code, ...] = (
         "niet onder niet_aangeboden zetten. Haal de id uit niet_aangeboden.",
     ),
     Code(
+        "openingstijden-tijdvak-leeg",
+        "Openingstijd die nooit open is",
+        "Bij een tijd onder 'openingstijden' zijn 'van' en 'tot' gelijk, of 'van' is \"24:00\". "
+        "Zo is het nooit open. Een tijd na middernacht mag: van \"20:00\" tot \"02:00\" loopt "
+        "door tot 2 uur 's nachts. De hele dag open: van \"00:00\" tot \"24:00\". Altijd open: "
+        "'dag_en_nacht: ja' in plaats van 'openingstijden'.",
+    ),
+    Code(
         "regio-onbekend",
         "De regio van de gemeente bestaat niet",
         "Bij de gemeente staat een regio waarvoor geen bestand bestaat. Gebruik de id van een "
@@ -247,6 +255,15 @@ _CATALOGUS: tuple[Code, ...] = (
         "(zoals 'kies 1') of een teken dat op een spatie lijkt (een harde spatie, U+00A0). Zet "
         "uitleg in 'bereikbaar' of in een 'label' onder 'extra_telefoon', en typ het nummer "
         "opnieuw met gewone spaties.",
+    ),
+    Code(
+        "tijd-ongeldig",
+        "Tijd in de openingstijden is geen tijd",
+        "Bij 'van' en 'tot' onder 'openingstijden' staat een tijd van de klok: uren en minuten "
+        "met een dubbele punt, tussen aanhalingstekens, zoals \"09:00\" of \"17:30\". "
+        "Middernacht aan het eind van de dag is \"24:00\".",
+        voorbeeld='openingstijden:\n  tijden:\n    - dagen: [ma, di, wo, do, vr]\n'
+        '      van: "09:00"\n      tot: "17:00"\n  bron: "https://www.voorbeeld.nl/contact"',
     ),
     Code(
         "vaste-tekst-onbekend",
@@ -471,6 +488,21 @@ _CATALOGUS: tuple[Code, ...] = (
         "Bij deze vermelding staat geen datum in 'gecontroleerd'. Zo weet niemand of de gegevens "
         "kloppen. Kijk de gegevens na en zet de datum van die controle.",
         "gecontroleerd: 2025-03-01",
+    ),
+    Code(
+        "openingstijden-dag-en-nacht",
+        "Dag en nacht, en toch openingstijden",
+        "Bij deze vermelding staat 'dag_en_nacht: ja' en ook 'openingstijden'. Dat spreekt "
+        "elkaar tegen: ouders zien 'dag en nacht' en daarnaast tijden. Kijk in de bron wat klopt. "
+        "Is de hulp altijd bereikbaar, haal dan 'openingstijden' weg; zijn er vaste tijden, zet "
+        "dan 'dag_en_nacht: nee' of haal het weg.",
+    ),
+    Code(
+        "openingstijden-overlap",
+        "Twee tijden overlappen elkaar",
+        "Onder 'openingstijden' staan voor dezelfde dag twee tijden die over elkaar heen vallen, "
+        "of een dag staat twee keer in één 'dagen'. Op de site worden het dan twee regels die "
+        "elkaar tegenspreken. Voeg de tijden samen tot één, of verbeter de dagen.",
     ),
     Code(
         "organisatie-onbekend",

@@ -7,21 +7,27 @@ from enum import StrEnum
 from pydantic import BaseModel
 
 from wegwijzer.read.models import (
+    DAG_LABELS,
     ERKENNING_LABELS,
     FASE_LABELS,
+    FEESTDAGEN_LABELS,
     THEMA_LABELS,
     VERPLICHT,
     Contact,
     ContactSoort,
+    Dag,
     Erkenning,
     ExtraTelefoon,
     Fase,
+    Feestdagen,
     GemeenteInfo,
     Hulplijn,
     Interventie,
+    Openingstijden,
     Organisatie,
     RegioInfo,
     Thema,
+    Tijdvak,
     Uitsluiting,
 )
 
@@ -33,6 +39,19 @@ SECTIONS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("organisaties", Organisatie, "Wie de hulp aanbiedt; andere vermeldingen verwijzen met `aanbieder`."),
     ("contacten", Contact, "Teams en loketten, zoals het CJG. Geen privépersonen."),
     ("extra_telefoon", ExtraTelefoon, "Elk item onder `extra_telefoon`."),
+    (
+        "openingstijden",
+        Openingstijden,
+        "Bij elke soort vermelding, alleen als een bron de tijden noemt; verzin ze nooit. "
+        "Een gemeente die andere tijden heeft, schrijft `openingstijden` helemaal opnieuw, met "
+        "eigen `bron`. Voorbeeld:\n\n"
+        "```yaml\nopeningstijden:\n  tijden:\n    - dagen: [ma, di, wo, do, vr]\n"
+        "      van: \"09:00\"\n      tot: \"17:00\"\n    - dagen: [vr, za]\n"
+        "      van: \"20:00\"\n      tot: \"02:00\"   # tot 2 uur 's nachts\n"
+        "  feestdagen: gesloten\n  bron: \"https://www.voorbeeld.nl/contact\"\n```\n\n"
+        "Altijd bereikbaar? Schrijf dan `dag_en_nacht: ja` en geen openingstijden.",
+    ),
+    ("tijden", Tijdvak, "Elk item onder `tijden` in `openingstijden`."),
     ("niet_aangeboden", Uitsluiting, "Een id, of `id` met `reden`."),
 )
 
@@ -41,6 +60,8 @@ VOCABULARIES: tuple[tuple[str, type[StrEnum], dict], ...] = (
     ("themas", Thema, THEMA_LABELS),
     ("erkenning", Erkenning, ERKENNING_LABELS),
     ("soort (contacten)", ContactSoort, {}),
+    ("dagen (openingstijden)", Dag, DAG_LABELS),
+    ("feestdagen (openingstijden)", Feestdagen, FEESTDAGEN_LABELS),
 )
 
 

@@ -116,8 +116,12 @@ class _Record:
 
 
 def merge_value(lower: Any, upper: Any) -> Any:
-    """Groups of fields merge (field by field), everything else (lists too) is replaced."""
-    if isinstance(lower, BaseModel) and isinstance(upper, BaseModel) and type(lower) is type(upper):
+    """Groups of fields merge (field by field), everything else (lists too) is replaced; so is
+    a group that holds together (`geheel`, such as openingstijden with their own bron)."""
+    if (
+        isinstance(lower, BaseModel) and isinstance(upper, BaseModel) and type(lower) is type(upper)
+        and not getattr(type(upper), "geheel", False)
+    ):
         merged = {name: getattr(lower, name) for name in lower.model_fields_set}
         for name in upper.model_fields_set:
             merged[name] = merge_value(merged.get(name), getattr(upper, name))
@@ -213,12 +217,18 @@ class Merger:
                     continue
                 seen[entry.id] = plek
                 names = sorted(entry.model_fields_set - {"id"})
+                herkomst = {name: layer.plek_item(kind, position, name) for name in names}
+                if entry.openingstijden is not None:  # rules name the line of each time
+                    for n in range(len(entry.openingstijden.tijden)):
+                        herkomst[f"openingstijden.tijden.{n}"] = layer.plek_item(
+                            kind, position, "openingstijden", "tijden", n
+                        )
                 records.append(
                     _Record(
                         id=entry.id,
                         plek=plek,
                         values={name: getattr(entry, name) for name in names},
-                        herkomst={name: layer.plek_item(kind, position, name) for name in names},
+                        herkomst=herkomst,
                         ongeldig=frozenset(
                             f for (k, i, f) in layer.ongeldig if k == kind and i == entry.id
                         ),

@@ -11,8 +11,11 @@ from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from wegwijzer.read.values import Datum, Email, JaNee, Slug, Taal, Tekst, Telefoon, Website, vocabulary
+from wegwijzer.read.values import (
+    Datum, Email, JaNee, Slug, Taal, Tekst, Telefoon, TijdVeld, Website, vocabulary,
+)
 
 
 class _Verplicht:
@@ -118,10 +121,48 @@ ERKENNING_LABELS: dict[Erkenning, str] = {
 }
 
 
+class Dag(StrEnum):
+    """Days of the week, Monday first (ISO 8601), as editors write them."""
+
+    MA = "ma"
+    DI = "di"
+    WO = "wo"
+    DO = "do"
+    VR = "vr"
+    ZA = "za"
+    ZO = "zo"
+
+    @property
+    def nummer(self) -> int:
+        """0 for Monday to 6 for Sunday (as `datetime.date.weekday`)."""
+        return list(Dag).index(self)
+
+
+DAG_LABELS: dict[Dag, str] = {
+    Dag.MA: "maandag", Dag.DI: "dinsdag", Dag.WO: "woensdag", Dag.DO: "donderdag",
+    Dag.VR: "vrijdag", Dag.ZA: "zaterdag", Dag.ZO: "zondag",
+}
+
+
+class Feestdagen(StrEnum):
+    GESLOTEN = "gesloten"
+    OPEN = "open"
+    ONBEKEND = "onbekend"
+
+
+FEESTDAGEN_LABELS: dict[Feestdagen, str] = {
+    Feestdagen.GESLOTEN: "dicht op feestdagen",
+    Feestdagen.OPEN: "op feestdagen open zoals op andere dagen",
+    Feestdagen.ONBEKEND: "niet bekend of het op feestdagen open is",
+}
+
+
 FaseVeld = vocabulary(Fase, "fase")
 ThemaVeld = vocabulary(Thema, "thema")
 ContactSoortVeld = vocabulary(ContactSoort, "soort contact")
 ErkenningVeld = vocabulary(Erkenning, "erkenning")
+DagVeld = vocabulary(Dag, "dag")
+FeestdagenVeld = vocabulary(Feestdagen, "keuze voor feestdagen")
 
 
 class _Model(BaseModel):
@@ -132,6 +173,67 @@ class ExtraTelefoon(_Model):
     nummer: Annotated[Telefoon, VERPLICHT] = _doc("Het telefoonnummer.")
     label: Annotated[Tekst, VERPLICHT] = _doc(
         "Waarvoor dit nummer is, bijvoorbeeld 'Gratis nummer' of 'Na 17.00 uur'."
+    )
+
+
+class Tijdvak(_Model):
+    """One opening window on some days: from `van` to `tot` on each of `dagen`."""
+
+    dagen: list[DagVeld] = Field(
+        description="Op welke dagen: ma, di, wo, do, vr, za, zo, bijvoorbeeld [ma, di, wo, do, vr].",
+        min_length=1,
+    )
+    van: TijdVeld = Field(description="Vanaf hoe laat, als UU:MM tussen aanhalingstekens: \"09:00\".")
+    tot: TijdVeld = Field(
+        description="Tot hoe laat, als UU:MM: \"17:00\". Ligt 'tot' vóór 'van' (van \"20:00\" "
+        "tot \"02:00\"), dan loopt het door tot de volgende dag; \"24:00\" is middernacht."
+    )
+
+    @model_validator(mode="after")
+    def _window(self) -> "Tijdvak":
+        if self.van.minuten == 1440:
+            raise PydanticCustomError(
+                "wegwijzer",
+                "'van' is \"24:00\"; schrijf \"00:00\" en zet de dag erna bij 'dagen'",
+                {"code": "openingstijden-tijdvak-leeg"},
+            )
+        if self.van.minuten == self.tot.minuten:
+            raise PydanticCustomError(
+                "wegwijzer",
+                f"'van' en 'tot' zijn allebei {self.van}; zo is het nooit open. Is het de hele "
+                "dag open, schrijf dan van \"00:00\" tot \"24:00\"; dag en nacht: 'dag_en_nacht: ja'",
+                {"code": "openingstijden-tijdvak-leeg"},
+            )
+        return self
+
+    @property
+    def over_middernacht(self) -> bool:
+        """The window ends the next day (van 20:00 tot 02:00)."""
+        return self.tot.minuten < self.van.minuten
+
+    @property
+    def duur(self) -> int:
+        """Length in minutes."""
+        return (self.tot.minuten - self.van.minuten) % 1440 or 1440
+
+
+class Openingstijden(_Model):
+    """When the help is open, week by week, with where that was read. A layer that gives
+    openingstijden replaces those of the layer below as a whole (`geheel`)."""
+
+    geheel: ClassVar[bool] = True
+
+    tijden: list[Tijdvak] = Field(
+        description="De tijden: per groep dagen 'dagen', 'van' en 'tot' (zie hieronder).",
+        min_length=1,
+    )
+    feestdagen: FeestdagenVeld | None = _doc(
+        "Wat er op feestdagen is: gesloten, open (zoals op andere dagen) of onbekend. "
+        "Laat weg als de bron het niet zegt."
+    )
+    bron: Tekst = Field(
+        description="Waar de openingstijden staan (webadres of document): verplicht, want "
+        "tijden veranderen vaak."
     )
 
 
@@ -160,6 +262,10 @@ class Entry(_Model):
         "Wanneer je er terecht kunt, bijvoorbeeld 'Maandag tot en met vrijdag 9.00-17.00 uur'."
     )
     dag_en_nacht: JaNee | None = _doc("ja als de hulp 24 uur per dag, 7 dagen per week bereikbaar is.")
+    openingstijden: Openingstijden | None = _doc(
+        "Vaste openingstijden, alleen als een bron ze noemt: 'tijden' (dagen, van, tot), "
+        "'feestdagen' en 'bron'. De site toont ze als tekst en, met JavaScript, of het nu open is."
+    )
     talen: list[Taal] | None = _doc("Talen waarin de hulp gegeven wordt, als taalcodes (nl, en, ar).")
     bron: Annotated[Tekst, VERPLICHT] = _doc(
         "Waar deze gegevens vandaan komen (document, website, telefoontje)."

@@ -167,7 +167,10 @@ def _message(document: Document, model: type[BaseModel], loc: Loc, error: dict) 
         return document.plek(loc, key=True), f"onbekend veld '{name}'{hint}", "veld-onbekend"
     if kind == "missing":
         parent = document.plek(loc[:-1], key=True) if len(loc) > 1 else where
-        return parent, f"verplicht veld '{name}' ontbreekt", "veld-verplicht"
+        # in a group of an entry (openingstijden, extra_telefoon): say which group
+        group = names[-2] if len(names) >= 3 and names[0] in KINDS else None
+        binnen = f" onder '{group}'" if group else ""
+        return parent, f"verplicht veld '{name}' ontbreekt{binnen}", "veld-verplicht"
     if kind == "wegwijzer":
         return where, f"veld '{name}': {error['msg']}", (error.get("ctx") or {}).get(
             "code", "waarde-ongeldig"

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -123,6 +124,57 @@ Datum = Annotated[
     BeforeValidator(_datum),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+# --- times of day (opening hours) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Tijd:
+    """A time of day on the wall clock, in minutes after midnight (0 to 1440: 24:00 is the
+    end of the day)."""
+
+    minuten: int
+
+    @property
+    def uur(self) -> int:
+        return self.minuten // 60
+
+    @property
+    def minuut(self) -> int:
+        return self.minuten % 60
+
+    def __str__(self) -> str:
+        return f"{self.uur:02d}:{self.minuut:02d}"
+
+
+def _tijd(value: Any) -> Tijd:
+    if isinstance(value, Tijd):
+        return value
+    text = _text(value, "een tijd")
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
+    if match:
+        uur, minuut = int(match[1]), int(match[2])
+        if (uur < 24 and minuut < 60) or (uur == 24 and minuut == 0):
+            return Tijd(uur * 60 + minuut)
+    raise _fout(
+        f"'{text}' is geen tijd; schrijf uren en minuten als UU:MM, bijvoorbeeld \"09:00\" of "
+        "\"17:30\" (tussen aanhalingstekens)",
+        code="tijd-ongeldig",
+    )
+
+
+TijdVeld = Annotated[
+    Tijd,
+    BeforeValidator(_tijd),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(([01]?\d|2[0-3])[:.][0-5]\d|24[:.]00)$",
+            "description": "Tijd als UU:MM, zoals '09:00' of '17:30'. Zet hem tussen aanhalingstekens.",
+        }
+    ),
 ]
 
 # --- phone, web, email ----------------------------------------------------------------------

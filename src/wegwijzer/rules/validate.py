@@ -220,6 +220,7 @@ def _check_reference(
 def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
     item = entry.item
     _check_date(entry, meldingen)
+    _check_openingstijden(entry, meldingen)
     if item.onzeker:
         meldingen.waarschuwing(
             entry.plek_van("onzeker"),
@@ -262,6 +263,53 @@ def check_entry(entry: Vermelding[Any], meldingen: Meldingen) -> None:
             "aanbieder of 'aanmelden'; hoe vinden ouders en professionals deze hulp?",
             code="bereikbaarheid-ontbreekt",
         )
+
+
+def _check_openingstijden(entry: Vermelding[Any], meldingen: Meldingen) -> None:
+    """Hours that contradict 'dag_en_nacht', and windows of one day that overlap (the
+    models already refused what is not a time or never open)."""
+    item = entry.item
+    uren = item.openingstijden
+    if uren is None:
+        return
+    if item.dag_en_nacht:
+        meldingen.fout(
+            entry.plek_van("dag_en_nacht"),
+            f"veld 'dag_en_nacht': {item.label} '{item.id}' is 'dag_en_nacht: ja' en heeft ook "
+            "'openingstijden'; kies één van de twee (altijd bereikbaar, of die tijden)",
+            code="openingstijden-dag-en-nacht",
+        )
+    # every window as a span of minutes of the week (Monday 00:00 = 0), past midnight into
+    # the next day, Sunday night into Monday
+    week = 7 * 1440
+    spans = []
+    for nummer, vak in enumerate(uren.tijden, 1):
+        for dag in vak.dagen:
+            start = dag.nummer * 1440 + vak.van.minuten
+            spans.append((start, start + vak.duur, nummer, dag, vak))
+    gemeld = set()
+    for i, (a_start, a_end, a_nr, a_dag, a_vak) in enumerate(spans):
+        for b_start, b_end, b_nr, b_dag, b_vak in spans[i + 1:]:
+            if (a_nr, b_nr) in gemeld:
+                continue
+            overlap = any(
+                a_start + shift < b_end and b_start < a_end + shift for shift in (-week, 0, week)
+            )
+            if not overlap:
+                continue
+            gemeld.add((a_nr, b_nr))
+            if a_nr == b_nr:
+                tekst = f"'{a_dag.value}' staat twee keer bij tijd {a_nr}"
+            else:
+                tekst = (
+                    f"tijd {a_nr} ({a_dag.value} {a_vak.van}-{a_vak.tot}) en tijd {b_nr} "
+                    f"({b_dag.value} {b_vak.van}-{b_vak.tot}) vallen over elkaar heen"
+                )
+            meldingen.waarschuwing(
+                entry.herkomst.get(f"openingstijden.tijden.{b_nr - 1}", entry.plek_van("openingstijden")),
+                f"veld 'openingstijden': {tekst}; voeg ze samen of verbeter de tijden",
+                code="openingstijden-overlap",
+            )
 
 
 def _check_date(entry: Vermelding[Any], meldingen: Meldingen) -> None:

@@ -15,10 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from wegwijzer.read.links import Website
-from wegwijzer.read.models import Entry, ExtraTelefoon, today
+from wegwijzer.read.models import Entry, ExtraTelefoon, Feestdagen, Openingstijden, today
 from wegwijzer.read.phones import Telefoon
 from wegwijzer.rules import publicatie
 from wegwijzer.site.overzicht import Aanbod, Overzicht
+from wegwijzer.site import uren
 from wegwijzer.site.render import datum, join_nl
 
 
@@ -91,6 +92,25 @@ def badges(item: Entry, *, pro: bool = False) -> list[Badge]:
     if pro and getattr(item, "op_flyer", False):
         result.append(Badge("flyer", "Op de MamaWegwijzer"))
     return result
+
+
+@dataclass(frozen=True)
+class Uren:
+    """Opening hours as a card shows them."""
+
+    regels: list[str]  # 'ma t/m vr 9.00-17.00 uur', in the page's language
+    data: str  # for the script's "nu open" mark (see `uren.data_attribuut`)
+    feestdagen: str | None  # 'gesloten', 'open' or None (not known)
+
+
+def openingstijden(item: Entry, taal: str = "nl") -> Uren | None:
+    """The entry's opening hours for a card, or None. Hours of help that is not verified are
+    shown like its other facts (with the card's 'not verified' notice)."""
+    value = item.openingstijden
+    if value is None or item.dag_en_nacht:
+        return None  # 'dag en nacht' is the badge; the rule reports hours that contradict it
+    feestdagen = value.feestdagen.value if value.feestdagen not in (None, Feestdagen.ONBEKEND) else None
+    return Uren(uren.regels(value, taal), uren.data_attribuut(value), feestdagen)
 
 
 def nummers(item: Entry) -> list[Nummer]:
@@ -167,6 +187,7 @@ VELD_LABELS: dict[str, str] = {
     "whatsapp": "WhatsApp",
     "bereikbaar": "Bereikbaar",
     "dag_en_nacht": "Dag en nacht",
+    "openingstijden": "Openingstijden",
     "talen": "Talen",
     "doelgroep": "Voor wie",
     "kosten": "Kosten",
@@ -197,6 +218,8 @@ def als_tekst(value: Any) -> str:
         return value.url
     if isinstance(value, dt.date):
         return datum(value)
+    if isinstance(value, Openingstijden):
+        return "; ".join(uren.regels(value, "nl"))
     if isinstance(value, ExtraTelefoon):
         return f"{value.label}: {value.nummer.weergave}"
     if isinstance(value, Enum):

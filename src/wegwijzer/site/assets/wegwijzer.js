@@ -1,6 +1,7 @@
 /* Kansrijke Start Wegwijzer: small improvements on top of pages that work without JavaScript.
    - Home: find your gemeente by typing your woonplaats (the plain list stays usable).
    - Sociale kaart: filter by gemeente, fase and thema at once, without loading a page.
+   - Cards with opening hours: a "nu open" / "nu dicht" mark, in Amsterdam time.
    No requests, no storage, no tracking. */
 (function () {
   "use strict";
@@ -142,9 +143,106 @@
     }
   }
 
+  /* --- opening hours: "nu open" / "nu dicht" ------------------------------------------- */
+
+  var WEEKDAGEN = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+  var WEEK = 7 * 1440;
+  var amsterdamKlok = null;
+
+  /* The wall clock in Amsterdam, whatever the device's time zone; summer time is the
+     browser's own time-zone data (Intl), not computed here. */
+  function amsterdam(date) {
+    if (!amsterdamKlok) {
+      amsterdamKlok = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Amsterdam", weekday: "short", year: "numeric", month: "numeric",
+        day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23"
+      });
+    }
+    var p = {};
+    amsterdamKlok.formatToParts(date).forEach(function (part) { p[part.type] = part.value; });
+    return {
+      dag: WEEKDAGEN[p.weekday],
+      minuut: (Number(p.hour) % 24) * 60 + Number(p.minute),
+      datum: dagnummer(Number(p.year), Number(p.month), Number(p.day))
+    };
+  }
+
+  function dagnummer(jaar, maand, dag) {
+    return Math.round(Date.UTC(jaar, maand - 1, dag) / 864e5);
+  }
+
+  function pasen(jaar) { /* Easter Sunday (anonymous Gregorian algorithm) */
+    var a = jaar % 19, b = Math.floor(jaar / 100), c = jaar % 100;
+    var d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
+    var g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+    var i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    var m = Math.floor((a + 11 * h + 22 * l) / 451);
+    var n = h + l - 7 * m + 114;
+    return dagnummer(jaar, Math.floor(n / 31), (n % 31) + 1);
+  }
+
+  /* 2: a public holiday on which most help is closed; 1: Goede Vrijdag or Bevrijdingsdag
+     (a day off for some only); 0: another day. */
+  function feestdag(n) {
+    var jaar = new Date(n * 864e5).getUTCFullYear(), p = pasen(jaar);
+    var koning = dagnummer(jaar, 4, 27);
+    if (new Date(koning * 864e5).getUTCDay() === 0) koning -= 1;
+    var vast = [dagnummer(jaar, 1, 1), koning, dagnummer(jaar, 12, 25), dagnummer(jaar, 12, 26)];
+    if (vast.concat([p, p + 1, p + 39, p + 49, p + 50]).indexOf(n) >= 0) return 2;
+    if (n === p - 2 || n === dagnummer(jaar, 5, 5)) return 1;
+    return 0;
+  }
+
+  /* "12345@0900-1700 7@2000-0200": days 1 (Monday) to 7, then van-tot; a 'tot' before
+     'van' ends the next day. True: open now; false: closed; null: not known (a holiday the
+     data says nothing about). */
+  function nuOpen(uren, feestdagen, nu) {
+    var t = (nu.dag - 1) * 1440 + nu.minuut;
+    var vensters = uren.split(" ");
+    for (var i = 0; i < vensters.length; i++) {
+      var m = /^([1-7]+)@(\d\d)(\d\d)-(\d\d)(\d\d)$/.exec(vensters[i]);
+      if (!m) return null;
+      var van = Number(m[2]) * 60 + Number(m[3]), tot = Number(m[4]) * 60 + Number(m[5]);
+      var duur = ((tot - van) % 1440 + 1440) % 1440 || 1440;
+      for (var j = 0; j < m[1].length; j++) {
+        var start = (Number(m[1].charAt(j)) - 1) * 1440 + van;
+        var verstreken = ((t - start) % WEEK + WEEK) % WEEK;
+        if (verstreken >= duur) continue;
+        /* open by the hours; the day the window began decides about holidays */
+        var soort = feestdag(nu.datum - (verstreken > nu.minuut ? 1 : 0));
+        if (soort === 0 || feestdagen === "open") return true;
+        return feestdagen === "gesloten" && soort === 2 ? false : null;
+      }
+    }
+    return false;
+  }
+
+  function setupUren() {
+    var cards = Array.prototype.slice.call(document.querySelectorAll("[data-ww-uren]"));
+    if (!cards.length || !window.Intl || !Intl.DateTimeFormat.prototype.formatToParts) return;
+
+    function update() {
+      var nu;
+      try { nu = amsterdam(new Date()); } catch (error) { return; }
+      cards.forEach(function (card) {
+        var mark = card.querySelector("[data-ww-nu]");
+        if (!mark) return;
+        var open = nuOpen(card.getAttribute("data-ww-uren"), card.getAttribute("data-ww-feestdagen"), nu);
+        mark.hidden = open === null;
+        if (open === null) return;
+        mark.textContent = mark.getAttribute(open ? "data-open" : "data-dicht");
+        mark.className = "ww-nu ww-nu--" + (open ? "open" : "dicht");
+      });
+    }
+
+    update();
+    window.setInterval(update, 60000);
+  }
+
   function start() {
     setupFinder();
     setupFilter();
+    setupUren();
   }
 
   if (document.readyState === "loading") {
