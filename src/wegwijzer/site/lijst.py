@@ -80,6 +80,8 @@ def vermelding(entry: Vermelding[Any], aanbieder: Vermelding[Any] | None) -> dic
     result.update(_contact(item))
     if not feiten.bereikbaar_via(item) and aanbieder is not None and feiten.bereikbaar_via(aanbieder.item):
         result["via"] = {"naam": aanbieder.item.naam, **_contact(aanbieder.item)}
+    elif not feiten.bereikbaar_via(item):
+        result["vraag_ernaar"] = True  # no way to reach it of its own: ask your midwife, GP, JGZ
     result["gecontroleerd"] = datum(item.gecontroleerd) if item.gecontroleerd else None
     if feiten.onzeker(item):
         result["onzeker"] = True

@@ -363,8 +363,11 @@
       contactFeiten(dl, v.via);
     }
     article.appendChild(dl);
+    if (v.vraag_ernaar) {
+      article.appendChild(el("p", null, "Wil je deze hulp? Vraag ernaar bij je huisarts, verloskundige of het consultatiebureau."));
+    }
     article.appendChild(el("p", "ww-gecontroleerd", v.onzeker
-      ? (v.gecontroleerd ? "Nog niet alles gecontroleerd. Bel eerst even." : "Nog niet gecontroleerd. Bel eerst even.")
+      ? (v.gecontroleerd ? "Nog niet alles gecontroleerd." : "Nog niet gecontroleerd.")
       : "Laatst gecontroleerd: " + v.gecontroleerd + "."));
     var knop = el("button", "ww-lijstactie ww-lijstactie--klein ww-scherm", "Haal van het lijstje");
     knop.type = "button";
