@@ -9,13 +9,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import REPO
+from conftest import FIXTURES, REPO
 from flyer_check import qr_codes
 from PIL import Image
 from pypdf import PdfReader
@@ -131,6 +132,11 @@ def test_three_cards_on_two_pages_are_in_the_address_and_open_anywhere(
     namen = {e.item.id: e.item.naam for e in data.gemeenten["ede"].interventies}
     titels = page.locator("[data-ww-lijst-items] h3").all_inner_texts()
     assert [t.split(" (")[0] for t in titels] == [namen[i].split(" (")[0] for i in gekozen]
+    # back to the sociale kaart for more: in a browser without storage too, the list comes along
+    page.evaluate("localStorage.clear()")
+    page.get_by_role("link", name="Meer hulp kiezen op de sociale kaart").click()
+    page.wait_for_url("**/sociale-kaart/gemeente/ede/?g=ede&k=*")
+    assert page.locator("[data-ww-lijst-link]").inner_text() == "Lijstje (3)"
     context.close()
 
 
@@ -323,6 +329,21 @@ def test_axe_core_finds_no_violations_on_the_list_and_laat_zien(
     context.close()
 
 
+def test_200_percent_zoom_needs_no_sideways_scrolling(browser: Any, site: Server, data: Resultaat) -> None:
+    # 200% zoom on a 360 px wide phone: 180 CSS pixels at a device pixel ratio of 2
+    context, page = open_page(browser, list_url(site, "ede", longest(data, "ede", 3)),
+                              viewport={"width": 180, "height": 370}, device_scale_factor=2)
+    list_ids(page)
+    page.wait_for_selector("[data-ww-qr] svg")
+    widths = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    breed, scherm = page.evaluate(widths)
+    assert breed <= scherm
+    page.get_by_role("button", name="Laat zien").click()
+    breed, scherm = page.evaluate(widths)
+    assert breed <= scherm
+    context.close()
+
+
 def test_no_request_to_any_other_host_and_no_errors(browser: Any, site: Server, data: Resultaat) -> None:
     context = browser.new_context(viewport=PHONE)
     other_hosts: list[str] = []
@@ -370,3 +391,31 @@ def test_list_data_holds_what_the_list_needs(site: Server, data: Resultaat) -> N
     for v in lijst["vermeldingen"].values():
         assert v["omschrijving"] and "gecontroleerd" in v
         assert v.get("nummers") or v.get("website") or v.get("via") or v.get("email") or v.get("chat") or v["vraag_ernaar"]
+
+
+def test_hostile_data_on_the_list_stays_text(browser: Any, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    shutil.copytree(FIXTURES / "injectie", root)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    result = build_site(root, flyers=False)
+    assert result.out is not None
+    ids = [e.item.id for e in result.resultaat.gemeenten["xss"].interventies]
+    assert ids
+    with serve(result.out) as server:
+        context = browser.new_context(viewport=DESKTOP)
+        dialogs: list[str] = []
+        context.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page = context.new_page()
+        page.goto(list_url(server, "xss", ids), wait_until="load")
+        assert list_ids(page) == ids
+        page.wait_for_load_state("networkidle")
+        state = page.evaluate(
+            """() => ({ran: window.__xss, injected: document.querySelectorAll(
+                '[data-ww-lijst-items] :is(script, img, iframe, svg), [data-ww-lijst-items] [onerror]').length,
+                links: [...document.querySelectorAll('[data-ww-lijst-items] a')].map(a => a.protocol)})"""
+        )
+        context.close()
+    assert state["ran"] is None and state["injected"] == 0
+    assert set(state["links"]) <= {"https:", "http:", "tel:", "mailto:"}
+    assert dialogs == []

@@ -521,6 +521,9 @@
       $("lijst-mail").href = "mailto:?subject=" + encodeURIComponent("Lijstje met hulp") +
         "&body=" + encodeURIComponent(tekst);
       $("lijst-whatsapp").href = "https://wa.me/?text=" + encodeURIComponent(tekst);
+      // back to the gemeente's sociale kaart, the list in its address
+      var meer = $("lijst-meer");
+      meer.href = new URL("../gemeente/" + encodeURIComponent(lijst.g) + "/", window.location.href).pathname + lijstQuery(lijst);
       var a = $("lijst-adres");
       a.href = adres;
       a.textContent = adres;
