@@ -13,6 +13,7 @@ exclusion) stands in for it, and the plugin replaces its content by the rendered
     /sociale-kaart/fase/<fase>/        ... for one fase
     /sociale-kaart/thema/<thema>/      ... for one thema
     /sociale-kaart/regio/<regio>/      matrix interventie x gemeente for one region
+    /sociale-kaart/lijst/              a professional's shortlist for a parent (?g=&k=, see lijst.py)
 """
 
 from __future__ import annotations
@@ -451,6 +452,20 @@ def kaart_regio_pagina(regio: Regio, ov: Overzicht, op_index: set[str] | None = 
     )
 
 
+def lijst_pagina(ov: Overzicht) -> Pagina:
+    """The shortlist: one page for every list; its script reads the address (see lijst.py)."""
+    return Pagina(
+        src_uri="sociale-kaart/lijst.md",
+        titel="Lijstje met hulp",
+        template="lijst.html",
+        beschrijving="Hulp die bij jou past, gekozen door je verloskundige, jeugdverpleegkundige of hulpverlener.",
+        zoeken=False,
+        zoekbalk=False,  # light: a parent opens it from a QR code or a message
+        verberg=("navigation", "toc"),
+        context={"gemeenten": list(ov.gemeenten.values())},
+    )
+
+
 def alle_paginas(
     ov: Overzicht,
     flyers: dict[str, list[FlyerTaal]] | None,
@@ -467,7 +482,7 @@ def alle_paginas(
     thuis_versies = [Taalversie("nl", "Nederlands", "", "ltr")] + [
         Taalversie(taal, taal_naam(vertalingen, taal), f"{taal}/", richting(taal)) for taal in alle_talen
     ] if alle_talen else []
-    pages = [home_pagina(ov, thuis_versies), hulplijnen_pagina(ov), kaart]
+    pages = [home_pagina(ov, thuis_versies), hulplijnen_pagina(ov), kaart, lijst_pagina(ov)]
     for slug, data in ov.gemeenten.items():
         talen = per_taal.get(slug, [])
         versies = [Taalversie("nl", "Nederlands", f"{slug}/", "ltr")] + [

@@ -5,6 +5,8 @@ the same order, and nothing in it changes after it is made. The MkDocs plugin
 (`wegwijzer.site.plugin`) only hands the plan's pages to MkDocs and renders them; it decides
 nothing itself.
 
+Other files are planned with the pages: the shortlist's data per gemeente (`lijst.py`).
+
 Flyer links are planned too: every language in a gemeente's ``flyer_talen`` and every format
 of `wegwijzer.flyer.names`. The flyer stage makes exactly those files or fails the build, so
 a page never links a file that is not there.
@@ -13,13 +15,14 @@ a page never links a file that is not there.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from wegwijzer.diagnostics import WegwijzerFout
 from wegwijzer.site import flyers as flyer_links
+from wegwijzer.site import lijst
 from wegwijzer.site.flyers import FlyerTaal
 from wegwijzer.site.overzicht import Overzicht, build_overzicht
 from wegwijzer.site.pages import RESERVED, Pagina, alle_paginas, talen_per_gemeente
@@ -50,6 +53,8 @@ class SitePlan:
     paginas: Mapping[str, Pagina]  # src_uri of the stand-in file -> page
     flyers: Mapping[str, tuple[FlyerTaal, ...]]  # gemeente slug -> its flyers (empty: none)
     flyer_modus: FlyerModus
+    # other generated files: site path -> text (the shortlist's data per gemeente)
+    bestanden: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def pagina(self, src_uri: str) -> Pagina | None:
         return self.paginas.get(src_uri)
@@ -88,10 +93,12 @@ def plan_site(resultaat: Resultaat, flyer_modus: FlyerModus) -> SitePlan:
         flyer_modus, planned = FlyerModus.GEEN, {}
     vertalingen = resultaat.project.vertalingen
     paginas = {page.src_uri: page for page in alle_paginas(overzicht, per_gemeente, vertalingen)}
+    bestanden = {lijst.bestand(slug): lijst.lijst_json(data, overzicht) for slug, data in overzicht.gemeenten.items()}
     return SitePlan(
         overzicht=overzicht,
         teksten=PaginaTeksten(vertalingen, "nl"),
         paginas=MappingProxyType(paginas),
         flyers=MappingProxyType(planned),
         flyer_modus=flyer_modus,
+        bestanden=MappingProxyType(bestanden),
     )

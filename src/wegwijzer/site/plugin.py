@@ -197,6 +197,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     "wegwijzer zelf maakt; geef het bestand een andere naam"
                 )
             files.append(File.generated(config, src_uri, content=page.markdown()))
+        for path, text in self.plan.bestanden.items():
+            files.append(File.generated(config, path, content=text))
         for path in sorted(PAGES.glob("*.md")):
             if files.get_file_from_path(path.name) is None:
                 files.append(File.generated(config, path.name, abs_src_path=str(path)))

@@ -2,7 +2,9 @@
    - Home: find your gemeente by typing your woonplaats (the plain list stays usable).
    - Sociale kaart: filter by gemeente, fase and thema at once, without loading a page.
    - Cards with opening hours: a "nu open" / "nu dicht" mark, in Amsterdam time.
-   No requests, no storage, no tracking. */
+   - Sociale kaart: "Zet op lijstje", and the list page for a parent (print, send, show).
+   No tracking. The only request is the list page's own data on this site; the only storage
+   is a copy of the shortlist (the address holds it: ?g=<gemeente>&k=<id>,<id>). */
 (function () {
   "use strict";
 
@@ -124,8 +126,12 @@
         var value = form.elements[key[0]].value;
         if (value) query.set(key[0], value);
       });
-      var search = query.toString();
-      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      // the shortlist's own parameters (g, k) stay in the address
+      var current = new URLSearchParams(window.location.search);
+      keys.forEach(function (key) { current.delete(key[0]); });
+      current.forEach(function (value, name) { query.set(name, value); });
+      var search = query.toString().replace(/%2C/g, ",");
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
       if (empty) empty.hidden = shown > 0;
       if (announce) {
         status.textContent = shown === cards.length
@@ -141,6 +147,413 @@
     function search_given() {
       return keys.some(function (key) { return params.get(key[0]); });
     }
+  }
+
+  /* --- sociale kaart: the shortlist ("lijstje") -------------------------------------------- */
+
+  var LIJST_OPSLAG = "wegwijzer-lijstje";
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var MAX_KEUZES = 20;
+  var scriptSrc = document.currentScript ? document.currentScript.src : "";
+
+  function ids(text) {
+    var result = [];
+    (text || "").split(",").forEach(function (id) {
+      id = id.trim();
+      if (SLUG.test(id) && result.indexOf(id) < 0 && result.length < MAX_KEUZES) result.push(id);
+    });
+    return result;
+  }
+
+  /* The list from an address (?g=&k=), or null when the address has none. */
+  function lijstUit(search) {
+    var params = new URLSearchParams(search);
+    if (!params.has("k")) return null;
+    var g = params.get("g") || "";
+    return { g: SLUG.test(g) ? g : "", k: ids(params.get("k")) };
+  }
+
+  function opgeslagen() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(LIJST_OPSLAG) || "null");
+      if (saved && typeof saved.g === "string" && Array.isArray(saved.k)) {
+        return { g: SLUG.test(saved.g) ? saved.g : "", k: ids(saved.k.join(",")) };
+      }
+    } catch (e) { /* no storage (private window, blocked): the address holds the list */ }
+    return null;
+  }
+
+  function bewaar(lijst) {
+    try {
+      if (lijst.k.length || lijst.g) window.localStorage.setItem(LIJST_OPSLAG, JSON.stringify(lijst));
+      else window.localStorage.removeItem(LIJST_OPSLAG);
+    } catch (e) { /* the address holds the list */ }
+  }
+
+  /* "?g=ede&k=a,b": ids are slugs, so the commas need no escaping. */
+  function lijstQuery(lijst) {
+    return "?g=" + encodeURIComponent(lijst.g) + "&k=" + lijst.k.join(",");
+  }
+
+  /* The current page's address with the list in it (other parameters and the hash kept). */
+  function metLijst(url, lijst) {
+    var params = new URLSearchParams(url.search);
+    params.delete("g");
+    params.delete("k");
+    var rest = params.toString();
+    var search = lijst.k.length ? lijstQuery(lijst) + (rest ? "&" + rest : "") : (rest ? "?" + rest : "");
+    return url.pathname + search + url.hash;
+  }
+
+  function setupKiezen() {
+    var balk = document.querySelector("[data-ww-lijstbalk]");
+    var knoppen = Array.prototype.slice.call(document.querySelectorAll("[data-ww-kies]"));
+    if (!balk || !knoppen.length) return;
+    var link = balk.querySelector("[data-ww-lijst-link]");
+    var aantal = balk.querySelector("[data-ww-lijst-aantal]");
+    var status = balk.querySelector("[data-ww-lijst-status]");
+    var kies = balk.querySelector("[data-ww-lijst-kies]");
+    var filter = document.getElementById("ww-filter-gemeente");
+    var eigen = balk.getAttribute("data-ww-lijst-gemeente") || "";
+    var lijst = lijstUit(window.location.search) || opgeslagen() || { g: "", k: [] };
+    var basis = link.href.split("?")[0];
+
+    function naam(slug) {
+      if (slug === eigen) return balk.getAttribute("data-ww-lijst-naam") || slug;
+      var option = kies && kies.querySelector('option[value="' + CSS.escape(slug) + '"]');
+      return option ? option.textContent : slug;
+    }
+
+    function toon() {
+      aantal.textContent = String(lijst.k.length);
+      link.href = lijst.g || lijst.k.length ? basis + lijstQuery(lijst) : basis;
+      if (kies) kies.value = lijst.g && kies.querySelector('option[value="' + CSS.escape(lijst.g) + '"]') ? lijst.g : "";
+      knoppen.forEach(function (knop) {
+        knop.setAttribute("aria-pressed", lijst.k.indexOf(knop.getAttribute("data-ww-kies")) >= 0 ? "true" : "false");
+      });
+    }
+
+    function opslaan() {
+      bewaar(lijst);
+      window.history.replaceState(null, "", metLijst(window.location, lijst));
+      toon();
+    }
+
+    knoppen.forEach(function (knop) {
+      knop.hidden = false;
+      knop.addEventListener("click", function () {
+        var id = knop.getAttribute("data-ww-kies");
+        var melding = [];
+        var gemeente = eigen || (filter && filter.value) || (kies && kies.value) || lijst.g;
+        if (gemeente && gemeente !== lijst.g) {
+          if (lijst.g && lijst.k.length) melding.push("Het lijstje is nu voor " + naam(gemeente) + ".");
+          lijst.g = gemeente;
+        }
+        var plek = lijst.k.indexOf(id);
+        if (plek >= 0) {
+          lijst.k.splice(plek, 1);
+          melding.unshift("Van het lijstje gehaald. Er staan nu " + lijst.k.length + " op.");
+        } else if (lijst.k.length >= MAX_KEUZES) {
+          melding.unshift("Het lijstje is vol (" + MAX_KEUZES + "). Haal eerst iets van het lijstje.");
+        } else {
+          lijst.k.push(id);
+          melding.unshift("Op het lijstje gezet. Er staan nu " + lijst.k.length + " op.");
+        }
+        if (!lijst.g) melding.push("Kies hieronder voor welke gemeente het lijstje is.");
+        status.textContent = melding.join(" ");
+        opslaan();
+      });
+    });
+    if (kies) {
+      kies.addEventListener("change", function () {
+        lijst.g = kies.value;
+        opslaan();
+      });
+    }
+    if (filter && !eigen) {
+      filter.addEventListener("change", function () {
+        if (filter.value) {
+          lijst.g = filter.value;
+          opslaan();
+        }
+      });
+    }
+    // links to other pages of the sociale kaart take the list along in their address
+    document.addEventListener("click", function (event) {
+      var a = event.target.closest ? event.target.closest("a[href]") : null;
+      if (!a || !lijst.k.length || a.origin !== window.location.origin) return;
+      if (a.pathname.indexOf("/sociale-kaart/") < 0 || a.pathname === new URL(basis).pathname) return;
+      if (a.pathname === window.location.pathname && a.hash) return;
+      a.href = metLijst(a, lijst);
+    }, true);
+    balk.hidden = false;
+    if (lijstUit(window.location.search)) bewaar(lijst);
+    else if (lijst.k.length) window.history.replaceState(null, "", metLijst(window.location, lijst));
+    toon();
+  }
+
+  /* --- the list page ------------------------------------------------------------------------ */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  var VEILIG = /^(https?:\/\/|mailto:|tel:)[^\s]*$/i;
+
+  function link(href, text, className) {
+    var a = el("a", className, text);
+    a.href = VEILIG.test(href) ? href : "#";
+    return a;
+  }
+
+  function feit(dl, label, value) {
+    if (!value) return;
+    var row = el("div");
+    row.appendChild(el("dt", null, label));
+    var dd = el("dd");
+    if (typeof value === "string") dd.textContent = value;
+    else dd.appendChild(value);
+    row.appendChild(dd);
+    dl.appendChild(row);
+  }
+
+  function nummers(contact) {
+    if (!contact.nummers || !contact.nummers.length) return null;
+    var list = el("ul", "ww-kaal");
+    contact.nummers.forEach(function (n) {
+      var li = el("li");
+      if (n.label !== "Bel") li.appendChild(document.createTextNode(n.label + ": "));
+      var nummer = n.href ? link(n.href, n.nummer, "ww-nummer") : el("span", "ww-nummer", n.nummer);
+      nummer.dir = "ltr";
+      li.appendChild(nummer);
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  function contactFeiten(dl, contact) {
+    feit(dl, "Bellen", nummers(contact));
+    if (contact.whatsapp) {
+      var wa = contact.whatsapp.href ? link(contact.whatsapp.href, contact.whatsapp.nummer) : el("span", null, contact.whatsapp.nummer);
+      wa.dir = "ltr";
+      feit(dl, "WhatsApp", wa);
+    }
+    if (contact.chat) feit(dl, "Chat", link(contact.chat.href, contact.chat.host));
+    if (contact.website) feit(dl, "Website", link(contact.website.href, contact.website.host));
+    if (contact.email) feit(dl, "E-mail", link(contact.email.href, contact.email.adres));
+  }
+
+  function lijstkaart(v, weg) {
+    var article = el("article", "ww-lijstkaart");
+    article.id = "hulp-" + v.id;
+    article.appendChild(el("h3", "ww-lijstkaart__titel", v.naam + (v.afkorting && v.naam.indexOf(v.afkorting) < 0 ? " (" + v.afkorting + ")" : "")));
+    (v.omschrijving || "").split(/\n\s*\n/).forEach(function (tekst) {
+      if (tekst.trim()) article.appendChild(el("p", "ww-lijstkaart__tekst", tekst.trim()));
+    });
+    var dl = el("dl", "ww-feiten");
+    feit(dl, "Voor wie", v.doelgroep);
+    feit(dl, "Aanmelden", v.aanmelden);
+    feit(dl, "Kosten", v.kosten);
+    feit(dl, "Wanneer", v.bereikbaar);
+    contactFeiten(dl, v);
+    if (v.via) {
+      feit(dl, "Contact", "via " + v.via.naam);
+      contactFeiten(dl, v.via);
+    }
+    article.appendChild(dl);
+    if (v.vraag_ernaar) {
+      article.appendChild(el("p", null, "Wil je deze hulp? Vraag ernaar bij je huisarts, verloskundige of het consultatiebureau."));
+    }
+    article.appendChild(el("p", "ww-gecontroleerd", v.onzeker
+      ? (v.gecontroleerd ? "Nog niet alles gecontroleerd." : "Nog niet gecontroleerd.")
+      : "Laatst gecontroleerd: " + v.gecontroleerd + "."));
+    var knop = el("button", "ww-lijstactie ww-lijstactie--klein ww-scherm", "Haal van het lijstje");
+    knop.type = "button";
+    knop.addEventListener("click", function () { weg(v.id); });
+    article.appendChild(knop);
+    return article;
+  }
+
+  function qrSvg(text, label) {
+    var qr = window.qrcode(0, "M");
+    qr.addData(text, "Byte");
+    qr.make();
+    var n = qr.getModuleCount();
+    var rand = 4;
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 " + (n + 2 * rand) + " " + (n + 2 * rand));
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", label);
+    svg.setAttribute("shape-rendering", "crispEdges");
+    var achter = document.createElementNS(ns, "rect");
+    achter.setAttribute("width", "100%");
+    achter.setAttribute("height", "100%");
+    achter.setAttribute("fill", "#fff");
+    svg.appendChild(achter);
+    var d = "";
+    for (var y = 0; y < n; y++) {
+      for (var x = 0; x < n; x++) {
+        if (qr.isDark(y, x)) d += "M" + (x + rand) + " " + (y + rand) + "h1v1h-1z";
+      }
+    }
+    var pad = document.createElementNS(ns, "path");
+    pad.setAttribute("d", d);
+    pad.setAttribute("fill", "#000");
+    svg.appendChild(pad);
+    return svg;
+  }
+
+  function laadQr(klaar) {
+    if (window.qrcode) { klaar(); return; }
+    var script = document.createElement("script");
+    script.src = scriptSrc.replace(/wegwijzer\.js(\?.*)?$/, "qrcode.js");
+    script.onload = klaar;
+    document.head.appendChild(script);
+  }
+
+  function datumVandaag() {
+    return new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function setupLijstPagina() {
+    var root = document.querySelector("[data-ww-lijst]");
+    if (!root) return;
+    var $ = function (name) { return root.querySelector("[data-ww-" + name + "]"); };
+    $("lijst-zonderjs").hidden = true;
+    var lijst = lijstUit(window.location.search) || opgeslagen() || { g: "", k: [] };
+    var keuze = $("lijst-gemeentekeuze");
+    var select = keuze.querySelector("select");
+    var bekend = lijst.g && select.querySelector('option[value="' + CSS.escape(lijst.g) + '"]');
+    var bericht = $("lijst-bericht");
+    var adres = "";
+
+    function zet() {
+      adres = window.location.origin + window.location.pathname + lijstQuery(lijst);
+      window.history.replaceState(null, "", window.location.pathname + lijstQuery(lijst));
+      bewaar(lijst);
+    }
+
+    if (!bekend) {
+      $("lijst-k").value = lijst.k.join(",");
+      keuze.hidden = false;
+      return;
+    }
+    zet();
+    var datum = $("lijst-datum");
+    datum.textContent = "Datum: " + datumVandaag();
+    datum.hidden = false;
+
+    fetch(encodeURIComponent(lijst.g) + ".json", { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (data) { toonLijst(data); })
+      .catch(function () {
+        bericht.textContent = "Het lijstje kan nu niet worden geladen. Probeer het later opnieuw.";
+        bericht.hidden = false;
+      });
+
+    function toonLijst(data) {
+      var items = $("lijst-items");
+      var mist = $("lijst-mist");
+
+      function vul() {
+        while (items.firstChild) items.removeChild(items.firstChild);
+        var weg = 0;
+        lijst.k.forEach(function (id) {
+          var v = Object.prototype.hasOwnProperty.call(data.vermeldingen, id) ? data.vermeldingen[id] : null;
+          if (!v) { weg++; return; }
+          var li = el("li");
+          li.appendChild(lijstkaart(v, haalWeg));
+          items.appendChild(li);
+        });
+        mist.textContent = weg === 1 ? "1 hulp van het lijstje is er niet in " + data.naam + "."
+          : weg + " soorten hulp van het lijstje zijn er niet in " + data.naam + ".";
+        mist.hidden = weg === 0;
+        var leeg = !items.children.length;
+        bericht.textContent = leeg ? "Er staat nog geen hulp op dit lijstje. Kies hulp op de sociale kaart met de knop 'Zet op lijstje'." : "";
+        bericht.hidden = !leeg;
+        $("lijst-inhoud").hidden = leeg && !weg;
+        $("lijst-delen").hidden = leeg;
+        $("lijst-qr").hidden = true;
+        zet();
+        if (!leeg) delen();
+      }
+
+      function haalWeg(id) {
+        lijst.k = lijst.k.filter(function (k) { return k !== id; });
+        vul();
+        $("lijst-kopje").focus();
+      }
+
+      $("lijst-kopje").textContent = "Hulp in " + data.naam;
+      $("lijst-kopje").tabIndex = -1;
+      spoed(data);
+      vul();
+    }
+
+    function spoed(data) {
+      var list = root.querySelector(".ww-spoed__lijst");
+      if (!list || !data.spoed || !data.spoed.length) return;
+      while (list.firstChild) list.removeChild(list.firstChild);
+      data.spoed.forEach(function (lijn) {
+        var li = el("li");
+        li.appendChild(el("span", "ww-spoed__naam", lijn.naam));
+        if (lijn.href) {
+          var a = link(lijn.href, null, "ww-knop ww-knop--spoed");
+          var span = el("span", null, lijn.nummer ? "Bel " : "Website ");
+          var waarde = el("span", lijn.nummer ? "ww-nummer" : "ww-host", lijn.nummer || lijn.host);
+          waarde.dir = "ltr";
+          span.appendChild(waarde);
+          a.appendChild(span);
+          li.appendChild(a);
+        }
+        list.appendChild(li);
+      });
+    }
+
+    function delen() {
+      var tekst = "Hier is het lijstje met hulp voor jou: " + adres;
+      $("lijst-mail").href = "mailto:?subject=" + encodeURIComponent("Lijstje met hulp") +
+        "&body=" + encodeURIComponent(tekst);
+      $("lijst-whatsapp").href = "https://wa.me/?text=" + encodeURIComponent(tekst);
+      // back to the gemeente's sociale kaart, the list in its address
+      var meer = $("lijst-meer");
+      meer.href = new URL("../gemeente/" + encodeURIComponent(lijst.g) + "/", window.location.href).pathname + lijstQuery(lijst);
+      var a = $("lijst-adres");
+      a.href = adres;
+      a.textContent = adres;
+      laadQr(function () {
+        var klein = $("qr");
+        var groot = $("qr-groot");
+        [klein, groot].forEach(function (plek) {
+          while (plek.firstChild) plek.removeChild(plek.firstChild);
+          plek.appendChild(qrSvg(adres, "QR-code met de link naar dit lijstje"));
+        });
+        $("lijst-qr").hidden = false;
+      });
+    }
+
+    $("lijst-print").addEventListener("click", function () { window.print(); });
+    var toonKnop = $("lijst-toon");
+    var laatZien = $("laatzien");
+    function laat(zien) {
+      laatZien.hidden = !zien;
+      root.classList.toggle("ww-lijst--laatzien", zien);
+      toonKnop.setAttribute("aria-expanded", zien ? "true" : "false");
+      if (zien) laatZien.querySelector("h2").focus();
+      else toonKnop.focus();
+    }
+    toonKnop.addEventListener("click", function () { laat(true); });
+    $("lijst-terug").addEventListener("click", function () { laat(false); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !laatZien.hidden) laat(false);
+    });
   }
 
   /* --- opening hours: "nu open" / "nu dicht" ------------------------------------------- */
@@ -242,6 +655,8 @@
   function start() {
     setupFinder();
     setupFilter();
+    setupKiezen();
+    setupLijstPagina();
     setupUren();
   }
 
