@@ -608,6 +608,55 @@ def test_a_failing_flyer_stage_fails_the_build(tmp_path: Path, cli: Any, monkeyp
     assert (out / "aadorp" / "index.html").is_file()
 
 
+@pytest.mark.parametrize("kapot", ["stopt", "ontbreekt", "schrijft niets"])
+def test_a_failing_search_indexer_fails_the_build(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, kapot: str
+) -> None:
+    from wegwijzer.site import zoeken
+
+    script = tmp_path / "pagefind"
+    if kapot == "stopt":
+        script.write_text("#!/bin/sh\necho 'Error: could not read the site' >&2\nexit 1\n")
+    elif kapot == "schrijft niets":
+        script.write_text("#!/bin/sh\nexit 0\n")
+    if script.exists():
+        script.chmod(0o755)
+    root = make_root(tmp_path, "site")
+    out = tmp_path / "uit"
+    assert cli("build", "--root", root, "--out", out, "--zonder-flyers").code == 0
+    before = (out / "aadorp" / "index.html").read_bytes()
+    monkeypatch.setattr(zoeken, "binary", lambda: script)
+    run = cli("build", "--root", root, "--out", out, "--zonder-flyers")
+    assert run.code == 1
+    assert "de site is niet gebouwd" in run.err and "de zoekindex is niet gemaakt" in run.err
+    if kapot == "stopt":
+        assert "could not read the site" in run.err  # Pagefind's own words, for the editor
+    assert "Traceback" not in run.err
+    assert (out / "aadorp" / "index.html").read_bytes() == before  # the old site stays
+
+
+def test_the_search_index_is_the_same_across_builds(tmp_path: Path, cli: Any) -> None:
+    """Byte-identical, except that Pagefind writes the values of a filter in hash-map order (a
+    different order in every run, so other file names too): those hold the same entries."""
+    import gzip
+
+    root = make_root(tmp_path, "site")
+    sites = []
+    for name in ("een", "twee"):
+        assert cli("build", "--root", root, "--out", tmp_path / name, "--zonder-flyers").code == 0
+        folder = tmp_path / name / "pagefind"
+        sites.append({p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()})
+
+    def vast(files: dict[str, bytes]) -> dict[str, bytes]:
+        return {k: v for k, v in files.items() if not re.match(r"filter/|pagefind\.\w+\.pf_meta|pagefind-entry", k)}
+
+    def filters(files: dict[str, bytes]) -> list[list[int]]:
+        return sorted(sorted(gzip.decompress(v)) for k, v in files.items() if k.startswith("filter/"))
+
+    assert len(vast(sites[0])) > 10 and vast(sites[0]) == vast(sites[1])  # word index, fragments, wasm
+    assert filters(sites[0]) and filters(sites[0]) == filters(sites[1])  # the same entries, reordered
+
+
 def test_without_flyers_there_is_no_flyer_section(site: Path) -> None:
     assert 'id="mamawegwijzer"' not in html(site, "aadorp")
 
