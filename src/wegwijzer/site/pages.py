@@ -171,7 +171,10 @@ def gemeente_pagina(
         titel=titel,
         template="gemeente.html",
         beschrijving=beschrijving,
-        zoek_gemeente=naam,  # the search index itself is fetched only when someone searches
+        # in the search index in the other languages (their only pages); in Dutch the sociale
+        # kaart of the gemeente holds the same entries, so the index holds them once
+        zoeken=t.taal != "nl",
+        zoek_gemeente=naam,  # the search starts narrowed to this gemeente
         meta=taal_meta(t, versies),
         context={
             "data": data,

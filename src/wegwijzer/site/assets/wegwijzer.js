@@ -148,7 +148,10 @@
 
   /* --- search on every page (Pagefind) --------------------------------------------- */
 
-  var PER_KEER = 8; // results shown at once: each one fetches its own small fragment
+  // Results shown at first, and per "Meer resultaten": each one fetches its fragment (the text
+  // of its page, a few KB); three keep a first search on the national site under 150 KB.
+  var EERST = 3;
+  var PER_KEER = 6;
 
   function setupSearch() {
     var panel = document.querySelector("[data-ww-zoekpaneel]");
@@ -170,7 +173,7 @@
     function load() {
       if (!pagefind) {
         pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-          return pf.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () {
+          return pf.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true }).then(function () {
             return pf;
           });
         });
@@ -256,7 +259,7 @@
 
     function show(results, from, query, where) {
       if (more) { more.remove(); more = null; }
-      var part = results.slice(from, from + PER_KEER);
+      var part = results.slice(from, from + (from ? PER_KEER : EERST));
       return Promise.all(part.map(function (r) { return r.data(); })).then(function (datas) {
         if (last !== query + "\u0000" + where) return;
         datas.forEach(function (data) { list.appendChild(item(data)); });
