@@ -14,7 +14,6 @@ of one gemeente.
 from __future__ import annotations
 
 import html
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -70,6 +69,3 @@ def indexeer(site: Path, *, timeout: float = 600) -> str:
         (folder / name).unlink(missing_ok=True)
     return output
 
-
-def verwijder(site: Path) -> None:
-    shutil.rmtree(site / MAP, ignore_errors=True)
