@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import re
 import io
 import threading
 from collections.abc import Iterator
@@ -144,5 +145,67 @@ def page_weight(browser: Any, server: Server, path: str, viewport: dict[str, int
     page.goto(server.url + path, wait_until="load")
     page.wait_for_load_state("networkidle")
     result = Gewicht(path, list(server.transfers))
+    context.close()
+    return result
+
+
+@dataclass
+class Zoekopdracht:
+    """What the first search on a page transferred (gzip, headers included) and found."""
+
+    requests: list[tuple[str, int]]
+    resultaten: int  # the number the status announces
+    status: str  # the text of the live region
+    titels: list[str]  # the shown results' titles, in order
+    links: list[str]  # their addresses (path and anchor)
+    extern: list[str]  # requests to any other host (must stay empty)
+
+    @property
+    def totaal(self) -> int:
+        return sum(size for _, size in self.requests)
+
+
+def zoek(page: Any, query: str, gemeente: str | None = None) -> None:
+    """Search with the site's search panel (opened if needed) and wait for the announcement."""
+    if page.locator("[data-ww-zoekpaneel]").is_hidden():
+        page.locator("[data-ww-zoekknop]").click()
+    if gemeente is not None:
+        select = page.locator("[data-ww-zoekgemeente]")
+        if gemeente and not select.locator(f"option[value='{gemeente}']").count():
+            page.wait_for_function(
+                "g => [...document.querySelectorAll('[data-ww-zoekgemeente] option')].some(o => o.value === g)",
+                arg=gemeente,
+            )
+        select.select_option(gemeente)
+    page.locator("#ww-zoekveld").fill(query)
+    page.locator("#ww-zoekveld").press("Enter")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('[data-ww-zoekstatus]').textContent;"
+        " return s && s !== 'Zoeken…'; }"
+    )
+    page.wait_for_load_state("networkidle")
+
+
+def eerste_zoekopdracht(
+    browser: Any, server: Server, path: str, query: str, gemeente: str | None = None,
+    viewport: dict[str, int] = PHONE,
+) -> Zoekopdracht:
+    """Load `path` with an empty cache, then search once (in `gemeente`: "" is all gemeenten,
+    None leaves the page's choice); count only what the search caused."""
+    context = browser.new_context(viewport=viewport, service_workers="block")
+    page = context.new_page()
+    extern: list[str] = []
+    page.on("request", lambda r: extern.append(r.url) if not r.url.startswith((server.url, "data:")) else None)
+    page.goto(server.url + path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    server.transfers.clear()
+    zoek(page, query, gemeente)
+    status = page.locator("[data-ww-zoekstatus]").inner_text()
+    titels = page.locator(".ww-zoekresultaat__titel").all_inner_texts()
+    links = page.eval_on_selector_all(
+        ".ww-zoekresultaat a", "as => as.map(a => new URL(a.href).pathname + new URL(a.href).hash)"
+    )
+    found = re.match(r"(\d+) resulta", status)
+    result = Zoekopdracht(list(server.transfers), int(found.group(1)) if found else 0, status, titels, links, extern)
     context.close()
     return result

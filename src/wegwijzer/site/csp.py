@@ -4,6 +4,9 @@ Static hosting gives no control over headers, so the policy goes into a <meta> t
 theme has a few small inline scripts; they are allowed by their SHA-256 hash. Hashes are
 taken only from the page *outside* its content, so a script that somehow got into the
 content (from the data) would still be refused by the browser.
+
+'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly, fetched from the site
+itself (connect-src 'self'); it allows no eval() of JavaScript and no inline script.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.IGNORECASE | re.DOTA
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
 
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
     "manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"

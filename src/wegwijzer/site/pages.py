@@ -68,8 +68,8 @@ class Pagina:
     context: dict[str, Any] = field(default_factory=dict)
     beschrijving: str = ""
     verberg: tuple[str, ...] = ("navigation", "toc")
-    zoeken: bool = True  # include in the search index
-    zoekbalk: bool = True  # show the search box (and so load the search index)
+    zoeken: bool = True  # in the search index (Pagefind: the content is data-pagefind-body)
+    zoek_gemeente: str | None = None  # the gemeente the page is about: the search filter
     meta: dict[str, Any] = field(default_factory=dict)  # more front matter (ww_taal, ...)
 
     @property
@@ -83,10 +83,8 @@ class Pagina:
             lines.append(f"description: {json.dumps(self.beschrijving, ensure_ascii=False)}")
         if self.verberg:
             lines.append(f"hide: {json.dumps(list(self.verberg))}")
-        if not self.zoeken:
-            lines.append('search: {"exclude": true}')
-        if not self.zoekbalk:
-            lines.append("zoekbalk: false")
+        if self.zoek_gemeente:  # the search box narrows to this gemeente at first
+            lines.append(f"ww_gemeente: {json.dumps(self.zoek_gemeente, ensure_ascii=False)}")
         for key, value in self.meta.items():
             lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
         lines += ["---", ""]
@@ -174,8 +172,10 @@ def gemeente_pagina(
         titel=titel,
         template="gemeente.html",
         beschrijving=beschrijving,
-        zoeken=False,
-        zoekbalk=False,  # light for phones: no search index on the page a QR code opens
+        # in the search index in the other languages (their only pages); in Dutch the sociale
+        # kaart of the gemeente holds the same entries, so the index holds them once
+        zoeken=t.taal != "nl",
+        zoek_gemeente=naam,  # the search starts narrowed to this gemeente
         meta=taal_meta(t, versies),
         context={
             "data": data,
@@ -229,7 +229,6 @@ def taal_thuis_pagina(ov: Overzicht, t: PaginaTeksten, slugs: list[str], versies
         template="thuis_taal.html",
         verberg=("navigation", "toc"),
         zoeken=False,
-        zoekbalk=False,
         meta=taal_meta(t, versies),
         context={"t": t, "versies": versies, "nl_url": "", "gemeenten": [ov.gemeenten[s] for s in slugs]},
     )
@@ -252,6 +251,18 @@ def home_pagina(ov: Overzicht, versies: list[Taalversie] | None = None) -> Pagin
             "woonplaatsen": ov.woonplaatsen(),
             "andere_plaatsen": andere_plaatsen,
         },
+    )
+
+
+def zoek_pagina() -> Pagina:
+    """/zoeken/: where the search box sends a search without JavaScript (and, with it, the
+    search itself, from the address: /zoeken/?q=...)."""
+    return Pagina(
+        src_uri="zoeken/index.md",
+        titel="Zoeken",
+        template="zoeken.html",
+        beschrijving="Zoek hulp voor aanstaande en jonge ouders op deze site.",
+        zoeken=False,
     )
 
 
@@ -331,7 +342,7 @@ def kaart_gemeente_pagina(data: GemeenteData, ov: Overzicht) -> Pagina:
         src_uri=f"sociale-kaart/gemeente/{data.slug}.md",
         titel=f"Sociale kaart {naam}",
         template="kaart_gemeente.html",
-        zoeken=False,
+        zoek_gemeente=naam,
         verberg=("toc",),
         context={
             "data": data,
@@ -482,7 +493,7 @@ def alle_paginas(
     thuis_versies = [Taalversie("nl", "Nederlands", "", "ltr")] + [
         Taalversie(taal, taal_naam(vertalingen, taal), f"{taal}/", richting(taal)) for taal in alle_talen
     ] if alle_talen else []
-    pages = [home_pagina(ov, thuis_versies), hulplijnen_pagina(ov), kaart, lijst_pagina(ov)]
+    pages = [home_pagina(ov, thuis_versies), hulplijnen_pagina(ov), kaart, lijst_pagina(ov), zoek_pagina()]
     for slug, data in ov.gemeenten.items():
         talen = per_taal.get(slug, [])
         versies = [Taalversie("nl", "Nederlands", f"{slug}/", "ltr")] + [

@@ -19,7 +19,8 @@ The plugin is an adapter: the pages, their data and the flyer links are decided 
 - on_page_content: replace a stand-in's content by its rendered (escaped, sanitised)
   template; put urgent help on every other page;
 - on_post_page: a Content-Security-Policy that allows nothing from other hosts;
-- on_post_build: wait for the flyers and put them beside their gemeentepagina;
+- on_post_build: wait for the flyers and put them beside their gemeentepagina; index the
+  built site for the search (Pagefind, `site/zoeken.py`);
 - on_serve: reload when a YAML file under content/ or gemeenten/ changes.
 """
 
@@ -44,7 +45,7 @@ from mkdocs.structure.pages import Page
 from wegwijzer.diagnostics import GebruiksFout, Meldingen, WegwijzerFout
 from wegwijzer.read.mappen import boom_binnen_root
 from wegwijzer.read.project import GEMEENTEN_DIR
-from wegwijzer.site import csp, feiten, flyers, fonts
+from wegwijzer.site import csp, feiten, flyers, fonts, zoeken
 from wegwijzer.site.build import check_out
 from wegwijzer.site.overzicht import Overzicht
 from wegwijzer.site.pages import Pagina
@@ -240,8 +241,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             if made is None or made[0] != page.url:  # not planned at this address: make it now
                 with ThreadPoolExecutor(max_workers=1) as sanitiser:
                     made = self._make(spec, page.url, config, sanitiser)
-            return made[1].result()
-        # A hand-written page (such as toegankelijkheid.md): urgent help after its title.
+            content = made[1].result()
+            return zoeken.markeer(content, spec.zoek_gemeente) if spec.zoeken else content
+        # A hand-written page (such as toegankelijkheid.md): urgent help after its title; not
+        # in the search index.
         box = render("spoed.html", page.url, **self._context(config))
         head, sep, tail = html.partition("</h1>")
         return head + sep + box + tail if sep else box + html
@@ -293,6 +296,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             finally:
                 run.discard()
         self._cleanup()
+        try:
+            zoeken.indexeer(Path(config.site_dir))
+        except WegwijzerFout as exc:
+            raise PluginError(f"wegwijzer: zoeken: {exc}") from None
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for later configs of the same process: forget the

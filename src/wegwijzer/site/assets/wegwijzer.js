@@ -3,10 +3,15 @@
    - Sociale kaart: filter by gemeente, fase and thema at once, without loading a page.
    - Cards with opening hours: a "nu open" / "nu dicht" mark, in Amsterdam time.
    - Sociale kaart: "Zet op lijstje", and the list page for a parent (print, send, show).
-   No tracking. The only request is the list page's own data on this site; the only storage
+   - Search on every page (Pagefind): loaded on the first search only, from this site; it
+     fetches only the parts of the index of this page's language that the search needs.
+   No requests to other sites, no tracking. The list page loads its own data from this site;
+   the only storage
    is a copy of the shortlist (the address holds it: ?g=<gemeente>&k=<id>,<id>). */
 (function () {
   "use strict";
+
+  var SCRIPT = document.currentScript ? document.currentScript.src : "";
 
   function normalize(text) {
     return (text || "")
@@ -652,12 +657,241 @@
     window.setInterval(update, 60000);
   }
 
+  /* --- search on every page (Pagefind) --------------------------------------------- */
+
+  // Results shown at first, and per "Meer resultaten": each one fetches its fragment (the text
+  // of its page, a few KB); three keep a first search on the national site under 150 KB.
+  var EERST = 3;
+  var PER_KEER = 6;
+
+  function setupSearch() {
+    var panel = document.querySelector("[data-ww-zoekpaneel]");
+    var button = document.querySelector("[data-ww-zoekknop]");
+    if (!panel || !button || !SCRIPT || !window.WebAssembly) return;
+    var form = panel.querySelector("[data-ww-zoekform]");
+    var input = form.elements.q;
+    var select = panel.querySelector("[data-ww-zoekgemeente]");
+    var status = panel.querySelector("[data-ww-zoekstatus]");
+    var list = panel.querySelector("[data-ww-zoekresultaten]");
+    var onPage = document.querySelector("[data-ww-zoekpagina]");
+    var base = new URL("../../", SCRIPT);
+    var pagefind = null;
+    var filtersLoaded = false;
+    var last = null;
+    var timer = null;
+    var more = null;
+
+    function load() {
+      if (!pagefind) {
+        pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+          return pf.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true }).then(function () {
+            return pf;
+          });
+        });
+        pagefind.catch(function () { pagefind = null; });
+      }
+      return pagefind;
+    }
+
+    function loadFilters(pf) {
+      if (filtersLoaded) return;
+      filtersLoaded = true;
+      pf.filters().then(function (filters) {
+        var names = Object.keys((filters && filters.gemeente) || {});
+        names.sort(function (a, b) { return a.localeCompare(b, "nl"); });
+        var chosen = select.value;
+        names.forEach(function (name) {
+          if (select.querySelector('option[value="' + CSS.escape(name) + '"]')) return;
+          var option = document.createElement("option");
+          option.value = name;
+          option.textContent = name;
+          select.appendChild(option);
+        });
+        select.value = chosen;
+      });
+    }
+
+    /* Pagefind's excerpt is text with <mark> around the words found: keep exactly that,
+       as text and <mark> elements (the parser is inert: nothing in it runs or loads). */
+    function excerpt(html) {
+      var p = document.createElement("p");
+      p.className = "ww-zoekresultaat__uittreksel";
+      var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
+      Array.prototype.forEach.call(doc.body.childNodes, function (node) {
+        if (node.nodeName === "MARK") {
+          var mark = document.createElement("mark");
+          mark.textContent = node.textContent;
+          p.appendChild(mark);
+        } else {
+          p.appendChild(document.createTextNode(node.textContent));
+        }
+      });
+      return p;
+    }
+
+    function link(url, text) {
+      var a = document.createElement("a");
+      var target = new URL(url, window.location.href);
+      a.href = target.origin === window.location.origin ? target.href : "#";
+      a.textContent = text;
+      return a;
+    }
+
+    function item(data) {
+      var li = document.createElement("li");
+      li.className = "ww-zoekresultaat";
+      var title = document.createElement("p");
+      title.className = "ww-zoekresultaat__titel";
+      title.appendChild(link(data.url, (data.meta && data.meta.title) || data.url));
+      li.appendChild(title);
+      var gemeente = data.filters && data.filters.gemeente && data.filters.gemeente[0];
+      if (gemeente) {
+        var where = document.createElement("p");
+        where.className = "ww-zoekresultaat__waar";
+        where.textContent = gemeente;
+        li.appendChild(where);
+      }
+      // the part of the page that matches best (an entry's card, by its heading)
+      var sub = null;
+      (data.sub_results || []).forEach(function (s) {
+        var n = (s.locations || []).length;
+        if (s.url !== data.url && (!sub || n > (sub.locations || []).length)) sub = s;
+      });
+      li.appendChild(excerpt((sub || data).excerpt || ""));
+      if (sub && sub.title) {
+        var part = document.createElement("p");
+        part.className = "ww-zoekresultaat__deel";
+        part.appendChild(document.createTextNode("Op de pagina: "));
+        part.appendChild(link(sub.url, sub.title));
+        li.appendChild(part);
+      }
+      return li;
+    }
+
+    function show(results, from, query, where) {
+      if (more) { more.remove(); more = null; }
+      var part = results.slice(from, from + (from ? PER_KEER : EERST));
+      return Promise.all(part.map(function (r) { return r.data(); })).then(function (datas) {
+        if (last !== query + "\u0000" + where) return;
+        datas.forEach(function (data) { list.appendChild(item(data)); });
+        var shown = from + part.length;
+        if (shown < results.length) {
+          more = document.createElement("button");
+          more.type = "button";
+          more.className = "md-button ww-zoekpaneel__meer";
+          more.textContent = "Meer resultaten";
+          more.addEventListener("click", function () {
+            var next = list.children[shown - 1];
+            show(results, shown, query, where).then(function () {
+              var first = next && next.nextElementSibling && next.nextElementSibling.querySelector("a");
+              if (first) first.focus();
+            });
+          });
+          list.parentNode.insertBefore(more, list.nextSibling);
+        }
+      });
+    }
+
+    function run() {
+      var query = input.value.trim();
+      var where = select.value;
+      if (query + "\u0000" + where === last) return;
+      last = query + "\u0000" + where;
+      if (onPage) {
+        var params = new URLSearchParams();
+        if (query) params.set("q", query);
+        if (where) params.set("gemeente", where);
+        var search = params.toString();
+        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      }
+      list.textContent = "";
+      if (more) { more.remove(); more = null; }
+      if (!query) { status.textContent = ""; return; }
+      status.textContent = "Zoeken…";
+      load().then(function (pf) {
+        loadFilters(pf);
+        var options = where ? { filters: { gemeente: where } } : {};
+        return pf.search(query, options).then(function (found) {
+          if (last !== query + "\u0000" + where) return;
+          var n = found.results.length;
+          var in_ = where ? " in " + where : "";
+          // announced once the results are on the page
+          return show(found.results, 0, query, where).then(function () {
+            if (last !== query + "\u0000" + where) return;
+            status.textContent = n === 0
+              ? "Niets gevonden voor ‘" + query + "’" + in_ + ". Probeer een ander woord" +
+                (where ? ", of zoek in alle gemeenten." : ".")
+              : (n === 1 ? "1 resultaat" : n + " resultaten") + " voor ‘" + query + "’" + in_ + ".";
+          });
+        });
+      }).catch(function () {
+        status.textContent = "Zoeken lukt nu niet. Kijk op de sociale kaart of kies je gemeente op de beginpagina.";
+      });
+    }
+
+    function open(focus) {
+      panel.hidden = false;
+      button.setAttribute("aria-expanded", "true");
+      if (focus) input.focus();
+    }
+
+    function close() {
+      panel.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
+    }
+
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (panel.hidden) open(true); else close();
+    });
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " ") { event.preventDefault(); button.click(); }
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !onPage) close();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      run();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 400);
+    });
+    select.addEventListener("change", run);
+    input.addEventListener("focus", function () { load().then(loadFilters, function () {}); }, { once: true });
+
+    if (onPage) {
+      var hints = document.querySelectorAll("[data-ww-zonder-js]");
+      Array.prototype.forEach.call(hints, function (hint) { hint.hidden = true; });
+      var params = new URLSearchParams(window.location.search);
+      var where = params.get("gemeente");
+      if (where) {
+        var option = document.createElement("option");
+        option.value = where;
+        option.textContent = where;
+        select.appendChild(option);
+        select.value = where;
+      }
+      open(false);
+      if (params.get("q")) {
+        input.value = params.get("q");
+        run();
+      }
+    }
+  }
+
   function start() {
     setupFinder();
     setupFilter();
     setupKiezen();
     setupLijstPagina();
     setupUren();
+    setupSearch();
   }
 
   if (document.readyState === "loading") {
