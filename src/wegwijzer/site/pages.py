@@ -471,7 +471,6 @@ def lijst_pagina(ov: Overzicht) -> Pagina:
         template="lijst.html",
         beschrijving="Hulp die bij jou past, gekozen door je verloskundige, jeugdverpleegkundige of hulpverlener.",
         zoeken=False,
-        zoekbalk=False,  # light: a parent opens it from a QR code or a message
         verberg=("navigation", "toc"),
         context={"gemeenten": list(ov.gemeenten.values())},
     )
