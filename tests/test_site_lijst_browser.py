@@ -21,7 +21,7 @@ from flyer_check import qr_codes
 from PIL import Image
 from pypdf import PdfReader
 
-from wegwijzer.site.browser import CHROMIUM, DESKTOP, PHONE, Server, chromium, page_weight, serve
+from wegwijzer.site.browser import DESKTOP, PHONE, Server, page_weight, serve
 from wegwijzer.site.build import build_site
 from wegwijzer.rules.validate import Resultaat, validate
 
@@ -34,12 +34,7 @@ KAART_PAGINAS = ["sociale-kaart/", "sociale-kaart/gemeente/ede/", "sociale-kaart
                  "sociale-kaart/thema/psychisch/"]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: draai 'bash scripts/setup-system.sh'")
-    with chromium() as instance:
-        yield instance
+# `browser`: the one Chromium of the test session (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

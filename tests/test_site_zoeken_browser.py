@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO
 
 from wegwijzer.site.browser import (
-    CHROMIUM, DESKTOP, PHONE, Server, chromium, eerste_zoekopdracht, serve, zoek,
+    DESKTOP, PHONE, Server, eerste_zoekopdracht, serve, zoek,
 )
 from wegwijzer.site.build import build_site
 
@@ -28,12 +28,7 @@ from test_site_browser import AXE, AXE_VERSION  # noqa: E402  (one pinned axe-co
 MAX_ZOEKEN = 150_000  # bytes (gzip, headers included) a first search may transfer
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: draai 'bash scripts/setup-system.sh'")
-    with chromium() as instance:
-        yield instance
+# `browser`: the one Chromium of the test session (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
