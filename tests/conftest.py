@@ -145,3 +145,21 @@ def shipped(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[
         yield server
 
 
+
+
+def block_other_hosts(context: Any) -> list[str]:
+    """Abort every request of a browser context to a host other than 127.0.0.1 (the test's
+    own server); the list it returns fills with the addresses that were asked for."""
+    from urllib.parse import urlsplit
+
+    other_hosts: list[str] = []
+
+    def route(route: Any) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            other_hosts.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return other_hosts

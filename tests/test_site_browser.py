@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, block_other_hosts
 
 from wegwijzer.site.browser import DESKTOP, PHONE, Server, page_weight, serve, zoek
 from wegwijzer.site.build import build_site
@@ -166,19 +166,9 @@ def test_200_percent_zoom_on_360px_needs_no_sideways_scrolling(browser: Any, shi
 
 def test_no_request_to_any_other_host(browser: Any, shipped: Server) -> None:
     context = browser.new_context(viewport=PHONE)
-    other_hosts: list[str] = []
     failed: list[str] = []
     problems: list[str] = []
-
-    def route(route: Any) -> None:
-        host = urlsplit(route.request.url).hostname
-        if host == "127.0.0.1":
-            route.continue_()
-        else:
-            other_hosts.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    other_hosts = block_other_hosts(context)
     page = context.new_page()
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and "404" not in r.url else None)
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, block_other_hosts
 from flyer_check import qr_codes
 from PIL import Image
 from pypdf import PdfReader
@@ -345,17 +345,8 @@ def test_200_percent_zoom_needs_no_sideways_scrolling(browser: Any, site: Server
 
 def test_no_request_to_any_other_host_and_no_errors(browser: Any, site: Server, data: Resultaat) -> None:
     context = browser.new_context(viewport=PHONE)
-    other_hosts: list[str] = []
     problems: list[str] = []
-
-    def route(route: Any) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            other_hosts.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    other_hosts = block_other_hosts(context)
     page = context.new_page()
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(str(e)))

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO
+from conftest import REPO, block_other_hosts
 from test_site_browser import MAX_WEIGHT, axe_source, open_page
 
 from wegwijzer.site.browser import DESKTOP, PHONE, Gewicht, Server, serve
@@ -261,16 +261,7 @@ def first_visit(
     """Like `page_weight` (a phone, empty cache): what the server sent, and the URLs of the
     requests to any other host (aborted)."""
     context = browser.new_context(viewport=PHONE, service_workers="block")
-    other_hosts: list[str] = []
-
-    def route(route: Any) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            other_hosts.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    other_hosts = block_other_hosts(context)
     page = context.new_page()
     server.transfers.clear()
     page.goto(server.url + path, wait_until="load")
