@@ -452,16 +452,17 @@ def test_build_refuses_a_folder_that_is_not_a_site(tmp_path: Path, cli: Any) -> 
     assert (other / "belangrijk.txt").is_file()
 
 
-def test_reserved_gemeente_name_is_refused(tmp_path: Path, cli: Any) -> None:
+@pytest.mark.parametrize("name", ["hulplijnen", "zoeken", "pagefind"])
+def test_reserved_gemeente_name_is_refused(tmp_path: Path, cli: Any, name: str) -> None:
     root = make_root(tmp_path, "site")
-    shutil.copy(root / "gemeenten" / "cederveen.yml", root / "gemeenten" / "hulplijnen.yml")
-    path = root / "gemeenten" / "hulplijnen.yml"
+    shutil.copy(root / "gemeenten" / "cederveen.yml", root / "gemeenten" / f"{name}.yml")
+    path = root / "gemeenten" / f"{name}.yml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("Cederveen", "Hulplijnen"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("Cederveen", name.capitalize()), encoding="utf-8"
     )
     run = cli("build", "--root", root, "--zonder-flyers")
     assert run.code == 1
-    assert "gemeente 'hulplijnen' heeft dezelfde naam als een vaste pagina" in run.err
+    assert f"gemeente '{name}' heeft dezelfde naam als een vaste pagina" in run.err
 
 
 # --- flyers ----------------------------------------------------------------------------------------

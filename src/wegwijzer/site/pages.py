@@ -35,7 +35,8 @@ from wegwijzer.site.talen import PaginaTeksten, Taalversie, material_taal, richt
 
 # Top-level names the site uses itself; a gemeente cannot have one of these as its id.
 RESERVED = frozenset(
-    {"sociale-kaart", "hulplijnen", "toegankelijkheid", "privacy", "assets", "search", "404"}
+    {"sociale-kaart", "hulplijnen", "toegankelijkheid", "privacy", "assets", "search", "404",
+     "zoeken", "pagefind"}
 )
 
 # At most this many cards on one overview page (sociale kaart, a fase or thema, hulplijnen).
