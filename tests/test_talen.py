@@ -309,3 +309,17 @@ def test_a_new_language_works_without_a_code_change(tmp_path: Path) -> None:
         assert attribute(page, "html", "lang") == code and attribute(page, "body", "dir") == "rtl"
         assert script_share(page, code) >= 0.8
         assert html(out, code)  # its page to choose the gemeente
+
+
+def test_footer_and_skip_link_are_in_the_page_language(shipped: Path) -> None:
+    page = html(shipped, "ede/ar")
+    footer = re.search(r'<nav class="ww-voet" aria-label="([^"]+)">(.*?)</nav>', page, re.DOTALL)
+    assert footer is not None
+    assert script_share(f'<div id="inhoud">{footer.group(1)}</div>', "ar") == 1.0
+    links = re.findall(r'<a href="[^"]*"(?: hreflang="nl")? lang="([^"]+)">([^<]+)</a>', footer.group(2))
+    assert len(links) == 4 and {lang for lang, _ in links} == {"ar"}
+    assert all(script_share(f'<div id="inhoud">{text}</div>', "ar") == 1.0 for _, text in links)
+    # links to pages that exist only in Dutch say so
+    assert footer.group(2).count('hreflang="nl"') == 3
+    skip = re.search(r'<a href="#inhoud" class="md-skip" lang="([^"]+)">([^<]+)</a>', page)
+    assert skip is not None and skip.group(1) == "ar"
