@@ -9,6 +9,7 @@ side (`read/load.py`) removes them from every value and names each one to the ed
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -77,6 +78,9 @@ def is_onzichtbaar(char: str) -> bool:
     ) and char not in " \t\n\r"
 
 
+_ASCII_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # ASCII controls but tab, LF, CR
+
+
 @dataclass(frozen=True)
 class Gevonden:
     index: int  # position in the text
@@ -90,6 +94,8 @@ def vind(text: str) -> list[Gevonden]:
     Kept: a zero-width (non-)joiner between two letters of a script that is not Latin (Persian
     writes with U+200C) or inside an emoji sequence, and a soft hyphen between two letters of a
     word (a hyphenation hint); the no-break spaces (they are visible as spaces)."""
+    if text.isascii() and not _ASCII_STUURTEKEN.search(text):
+        return []  # the common case: plain ASCII text, tabs and line breaks at most
     found: list[Gevonden] = []
     for index, char in enumerate(text):
         if char.isascii() and char.isprintable():
