@@ -25,17 +25,17 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from markupsafe import Markup, escape
 
 from wegwijzer.read.values import locale_van
+from wegwijzer.read.values import taal_naam as nl_naam
 from wegwijzer.read.vertalingen import Tekst, Vertaling, invullen, standaard_site_teksten
 from wegwijzer.rules.vertalingen import actuele_vertaling
+from wegwijzer.site.render import join_nl
 
 RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "prs", "yi", "dv"})
 
-#: Web fonts the site serves itself, per script, for scripts a phone may not have a font for.
-#: Only pages whose language is written in that script load it (see `wegwijzer.site.fonts`).
-EIGEN_LETTERS = ("Ethiopic",)
 
 
 _EIGEN_TAALBESTANDEN = Path(__file__).parent / "overrides" / "partials" / "languages"
@@ -187,15 +187,10 @@ class PaginaTeksten:
     def talen(self, codes: list[str]) -> Markup:
         """Language names in the page's language, as a list ('Engels en Arabisch')."""
         if self.taal == "nl":
-            from wegwijzer.site.render import join_nl
-            from wegwijzer.read.values import taal_naam as nl_naam
-
             return escape(join_nl([nl_naam(code) for code in codes]))
         locale = _locale(self.taal)
         if locale is None:
             return self._nl(escape(", ".join(codes)))
-        from babel.lists import format_list
-
         names = [locale.languages.get(code.replace("-", "_"), code) for code in codes]
         return escape(format_list(names, locale=locale))
 
