@@ -191,3 +191,20 @@ def test_axe_finds_nothing_on_the_search(browser: Any, server: Server, path: str
     )
     context.close()
     assert violations == []
+
+
+def test_the_search_speaks_the_language_of_the_page(browser: Any, server: Server) -> None:
+    """On an Arabic page the search box, its labels and its messages are Arabic."""
+    from wegwijzer.check.html import script_share
+
+    found = eerste_zoekopdracht(browser, server, "ede/ar/", "zwanger")
+    assert found.resultaten > 0
+    message = found.status.replace("zwanger", "")  # the search word itself is Dutch
+    assert script_share(f'<div id="inhoud" lang="ar">{message}</div>', "ar") > 0.9, found.status
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url + "ede/ar/")
+    page.locator("[data-ww-zoekknop]").click()
+    labels = page.locator(".ww-zoekpaneel label").all_inner_texts()
+    context.close()
+    assert labels and all(script_share(f'<div id="inhoud">{label}</div>', "ar") > 0.8 for label in labels), labels

@@ -142,12 +142,22 @@ SITE_TEKSTEN: dict[str, str] = {
     "voorbeelddata": "melding op een site met verzonnen voorbeelddata",
     "privacy_tekst": "korte uitleg over privacy, onder aan de pagina",
     "klopt_niet": "link op elke kaart om een fout te melden aan de redactie ('Klopt dit niet?')",
+    "zoeken": "knop en kop: zoeken",
+    "zoek_vraag": "label van het zoekveld",
+    "zoek_waar": "label van de keuze van de gemeente bij zoeken",
+    "zoek_knop": "knop: zoek",
+    "zoek_resultaten": "naam van de lijst met resultaten, voor schermlezers",
+    "zoek_bezig": "melding terwijl er gezocht wordt",
+    "zoek_niets": "melding: niets gevonden ({zoekterm} wordt het zoekwoord)",
+    "zoek_gevonden": "melding: zoveel gevonden ({aantal} en {zoekterm})",
+    "zoek_fout": "melding: zoeken lukt nu niet",
+    "zoek_meer": "knop: meer resultaten",
     "flyer_a5": "link naar de A5-flyer (pdf)",
     "flyer_drukwerk": "link naar de drukwerkversie (pdf met afloop en snijtekens)",
     "flyer_a4": "link naar de A4-versie om thuis te printen",
     "flyer_png": "link naar de afbeelding om te delen (png)",
 }
-PLACEHOLDERS = ("gemeente", "url", "organisatie", "datum")
+PLACEHOLDERS = ("gemeente", "url", "organisatie", "datum", "zoekterm", "aantal")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 #: Fields a translation file may give per entry.

@@ -355,4 +355,6 @@ _WAT = {
     "url": "het adres van de pagina",
     "organisatie": "de naam van de organisatie",
     "datum": "de datum",
+    "zoekterm": "het woord waarop gezocht is",
+    "aantal": "het aantal resultaten",
 }

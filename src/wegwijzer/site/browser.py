@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import http.server
-import re
 import io
 import threading
 from collections.abc import Iterator
@@ -179,10 +178,7 @@ def zoek(page: Any, query: str, gemeente: str | None = None) -> None:
         select.select_option(gemeente)
     page.locator("#ww-zoekveld").fill(query)
     page.locator("#ww-zoekveld").press("Enter")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('[data-ww-zoekstatus]').textContent;"
-        " return s && s !== 'Zoeken…'; }"
-    )
+    page.wait_for_selector("[data-ww-zoekstatus][data-ww-klaar]", state="attached")
     page.wait_for_load_state("networkidle")
 
 
@@ -205,7 +201,7 @@ def eerste_zoekopdracht(
     links = page.eval_on_selector_all(
         ".ww-zoekresultaat a", "as => as.map(a => new URL(a.href).pathname + new URL(a.href).hash)"
     )
-    found = re.match(r"(\d+) resulta", status)
-    result = Zoekopdracht(list(server.transfers), int(found.group(1)) if found else 0, status, titels, links, extern)
+    aantal = page.locator("[data-ww-zoekstatus]").get_attribute("data-ww-aantal") or "0"
+    result = Zoekopdracht(list(server.transfers), int(aantal), status, titels, links, extern)
     context.close()
     return result

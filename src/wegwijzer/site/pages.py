@@ -219,6 +219,13 @@ def taal_meta(t: PaginaTeksten, versies: list[Taalversie]) -> dict[str, Any]:
                     "over_deze_site", "geen_cookies", "naar_inhoud", "site_naam")
     }
     meta["ww_thuis"] = f"{t.taal}/"
+    # the search box and its messages (partials/zoeken.html, zoekpaneel.html, wegwijzer.js)
+    meta["ww_zoek"] = {
+        key: {"tekst": t.attr(key), "lang": t.taal if t.heeft(key) else "nl"}
+        for key in ("zoeken", "zoek_vraag", "zoek_waar", "zoek_knop", "zoek_resultaten",
+                    "zoek_bezig", "zoek_niets", "zoek_gevonden", "zoek_fout", "zoek_meer",
+                    "alle_gemeenten")
+    }
     return meta
 
 

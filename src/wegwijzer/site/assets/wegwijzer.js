@@ -666,6 +666,15 @@
 
   function setupSearch() {
     var panel = document.querySelector("[data-ww-zoekpaneel]");
+    // The texts of a page in another language (data-t-*); the Dutch ones are below.
+    function tekst(name, dutch, values) {
+      var text = panel && panel.getAttribute("data-t-" + name);
+      if (!text) return dutch;
+      Object.keys(values || {}).forEach(function (key) {
+        text = text.split("{" + key + "}").join(values[key]);
+      });
+      return text;
+    }
     var button = document.querySelector("[data-ww-zoekknop]");
     if (!panel || !button || !SCRIPT || !window.WebAssembly) return;
     var form = panel.querySelector("[data-ww-zoekform]");
@@ -779,7 +788,7 @@
           more = document.createElement("button");
           more.type = "button";
           more.className = "md-button ww-zoekpaneel__meer";
-          more.textContent = "Meer resultaten";
+          more.textContent = tekst("meer", "Meer resultaten");
           more.addEventListener("click", function () {
             var next = list.children[shown - 1];
             show(results, shown, query, where).then(function () {
@@ -806,8 +815,10 @@
       }
       list.textContent = "";
       if (more) { more.remove(); more = null; }
+      status.removeAttribute("data-ww-klaar");
+      status.removeAttribute("data-ww-aantal");
       if (!query) { status.textContent = ""; return; }
-      status.textContent = "Zoeken…";
+      status.textContent = tekst("bezig", "Zoeken…");
       load().then(function (pf) {
         loadFilters(pf);
         var options = where ? { filters: { gemeente: where } } : {};
@@ -818,14 +829,19 @@
           // announced once the results are on the page
           return show(found.results, 0, query, where).then(function () {
             if (last !== query + "\u0000" + where) return;
+            var values = { zoekterm: query, aantal: String(n) };
             status.textContent = n === 0
-              ? "Niets gevonden voor ‘" + query + "’" + in_ + ". Probeer een ander woord" +
-                (where ? ", of zoek in alle gemeenten." : ".")
-              : (n === 1 ? "1 resultaat" : n + " resultaten") + " voor ‘" + query + "’" + in_ + ".";
+              ? tekst("niets", "Niets gevonden voor ‘" + query + "’" + in_ + ". Probeer een ander woord" +
+                (where ? ", of zoek in alle gemeenten." : "."), values)
+              : tekst("gevonden", (n === 1 ? "1 resultaat" : n + " resultaten") + " voor ‘" + query + "’" + in_ + ".", values);
+            status.setAttribute("data-ww-aantal", String(n));
+            status.setAttribute("data-ww-klaar", "");
           });
         });
       }).catch(function () {
-        status.textContent = "Zoeken lukt nu niet. Kijk op de sociale kaart of kies je gemeente op de beginpagina.";
+        status.textContent = tekst("fout", "Zoeken lukt nu niet. Kijk op de sociale kaart of kies je gemeente op de beginpagina.");
+        status.setAttribute("data-ww-aantal", "0");
+        status.setAttribute("data-ww-klaar", "");
       });
     }
 
