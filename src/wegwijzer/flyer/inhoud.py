@@ -17,7 +17,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from wegwijzer.flyer.names import RTL_TALEN, taal_naam
+from wegwijzer.flyer.names import taal_naam
+from wegwijzer.read.values import richting
 from wegwijzer.flyer.vertalingen import Teksten
 from wegwijzer.read.vertalingen import VASTE_TEKSTEN, Vertaling
 from wegwijzer.rules.publicatie import FlyerVermeldingen, flyer_vermeldingen
@@ -117,7 +118,7 @@ def flyer_data(
         "formaat": formaat,
         "taal": taal,
         "taal_naam": taal_naam(taal),
-        "rtl": taal in RTL_TALEN,
+        "rtl": richting(taal) == "rtl",
         "hyphenate": taal in HYPHENATE,
         "document_titel": f"{vast['merk']} {gemeente}: {vast['titel'].replace(NBSP, ' ')}",
         "gemeente": gemeente,

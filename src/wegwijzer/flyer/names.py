@@ -12,14 +12,6 @@ from collections.abc import Iterable
 #: The formats, in the order the site lists them.
 FORMATS: tuple[str, ...] = ("a5", "drukwerk", "a4", "png")
 
-#: What each format is, in Dutch, for link texts on the site.
-FORMAT_LABELS: dict[str, str] = {
-    "a5": "A5-flyer (pdf, voor- en achterkant)",
-    "drukwerk": "Drukwerkversie (pdf, 3 mm afloop en snijtekens)",
-    "a4": "A4 om thuis te printen (pdf, twee flyers, knippen)",
-    "png": "Afbeelding om te delen (png, voor WhatsApp en sociale media)",
-}
-
 #: Names of the languages in the language itself (for links and the language switch).
 TAAL_NAMEN: dict[str, str] = {
     "nl": "Nederlands",
@@ -39,9 +31,6 @@ TAAL_NAMEN: dict[str, str] = {
     "ro": "Română",
     "bg": "Български",
 }
-
-#: Right-to-left languages.
-RTL_TALEN: frozenset[str] = frozenset({"ar", "fa", "he", "ur", "ps", "ckb"})
 
 
 def flyer_files(slug: str, taal: str) -> dict[str, str]:

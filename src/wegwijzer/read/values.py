@@ -243,6 +243,19 @@ def locale_van(code: str) -> Locale | None:
         return None
 
 
+#: Right-to-left languages CLDR may not know (the CLDR locale decides for every other code).
+RTL_ZONDER_CLDR = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "prs", "yi", "dv"})
+
+
+def richting(code: str) -> str:
+    """'rtl' or 'ltr': the text direction of a language, from CLDR. The one rule for the
+    site, the flyer and the opening hours."""
+    locale = locale_van(code)
+    if locale is not None:
+        return "rtl" if locale.text_direction == "rtl" else "ltr"
+    return "rtl" if code.split("-")[0] in RTL_ZONDER_CLDR else "ltr"
+
+
 def taal_naam(code: str) -> str:
     """Dutch name of a language code ('ar' -> 'Arabisch', 'prs' -> 'Dari')."""
     if code == "prs":

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.diagnostics import Meldingen
+from wegwijzer.read.values import richting
 
-RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb"})
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,9 @@ class FlyerTaal:
     taal: str
     naam: str  # the language's name in that language
     richting: str  # "ltr" or "rtl"
-    links: tuple[tuple[str, str], ...]  # (label, file name relative to the gemeente folder)
-    soorten: tuple[str, ...] = ()  # the format of each link ('a5', 'png'), for its label per language
+    # (format, file name relative to the gemeente folder); the page names each format in its
+    # own language (site_teksten flyer_a5, flyer_png, ...)
+    links: tuple[tuple[str, str], ...]
 
 
 def _names() -> Any | None:
@@ -92,14 +93,10 @@ def planned(slug: str, flyer_talen: list[str] | None, *, linked: bool) -> list[F
     names = _names()
     if names is None:
         return None
-    labels: dict[str, str] = getattr(names, "FORMAT_LABELS", {})
-    formats: tuple[str, ...] = getattr(names, "FORMATS", tuple(labels))
-    taal_naam = getattr(names, "taal_naam", lambda code: code)
-    rtl = getattr(names, "RTL_TALEN", RTL)
+    formats: tuple[str, ...] = names.FORMATS
     result = []
     for taal in talen(flyer_talen):
         files = names.flyer_files(slug, taal)
-        keys = tuple(key for key in formats if linked and files.get(key))
-        found = tuple((labels.get(key, key), files[key]) for key in keys)
-        result.append(FlyerTaal(taal, taal_naam(taal), "rtl" if taal in rtl else "ltr", found, keys))
+        found = tuple((key, files[key]) for key in formats if linked and files.get(key))
+        result.append(FlyerTaal(taal, names.taal_naam(taal), richting(taal), found))
     return result

@@ -28,13 +28,12 @@ from babel.dates import format_date
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from wegwijzer.read.values import locale_van
+from wegwijzer.read.values import locale_van, richting
 from wegwijzer.read.values import taal_naam as nl_naam
 from wegwijzer.read.vertalingen import Tekst, Vertaling, invullen, standaard_site_teksten
 from wegwijzer.rules.vertalingen import actuele_vertaling
 from wegwijzer.site.render import join_nl
 
-RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "prs", "yi", "dv"})
 
 
 
@@ -54,14 +53,6 @@ def material_taal(taal: str) -> str:
             if code and (folder / f"{code}.html").is_file():
                 return code
     return "en"
-
-
-def richting(taal: str) -> str:
-    """'rtl' or 'ltr': from CLDR, for every language it knows."""
-    locale = locale_van(taal)
-    if locale is not None:
-        return "rtl" if locale.text_direction == "rtl" else "ltr"
-    return "rtl" if taal.split("-")[0] in RTL else "ltr"
 
 
 @dataclass(frozen=True)

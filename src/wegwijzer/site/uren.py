@@ -16,7 +16,7 @@ from babel.dates import format_skeleton
 from babel.lists import format_list
 
 from wegwijzer.read.models import Dag, Openingstijden, Tijdvak
-from wegwijzer.read.values import Tijd
+from wegwijzer.read.values import Tijd, richting
 
 #: days in a row from which a range ('ma t/m vr') is written instead of a list
 REEKS = 3
@@ -73,13 +73,12 @@ def dagen_tekst(dagen: list[Dag], taal: str) -> str:
 
 #: Unicode isolates: a time range keeps its order (09:00–17:00) inside right-to-left text
 LRI, PDI = "\u2066", "\u2069"
-RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "prs", "yi", "dv"})
 
 
 def _venster(vak: Tijdvak, taal: str) -> str:
     streep = "-" if taal == "nl" else "–"
     tekst = f"{_tijd(vak.van, taal)}{streep}{_tijd(vak.tot, taal)}"
-    return f"{LRI}{tekst}{PDI}" if taal.split("-")[0] in RTL else tekst
+    return f"{LRI}{tekst}{PDI}" if richting(taal) == "rtl" else tekst
 
 
 def regels(uren: Openingstijden, taal: str) -> list[str]:
