@@ -213,20 +213,23 @@ def taal_meta(t: PaginaTeksten, versies: list[Taalversie]) -> dict[str, Any]:
     if eigen in FONTS:
         meta["ww_font"] = stylesheet_uri(eigen)
     meta["ww_material"] = material_taal(t.taal)
-    meta["ww_voet"] = {
-        key: {"tekst": t.attr(key), "lang": t.taal if t.heeft(key) else "nl"}
-        for key in ("kies_je_gemeente", "hulplijnen", "toegankelijkheid", "privacy",
-                    "over_deze_site", "geen_cookies", "naar_inhoud", "site_naam")
-    }
+    meta["ww_voet"] = _theme_teksten(
+        t, "kies_je_gemeente", "hulplijnen", "toegankelijkheid", "privacy", "over_deze_site",
+        "geen_cookies", "naar_inhoud", "site_naam",
+    )
     meta["ww_thuis"] = f"{t.taal}/"
     # the search box and its messages (partials/zoeken.html, zoekpaneel.html, wegwijzer.js)
-    meta["ww_zoek"] = {
-        key: {"tekst": t.attr(key), "lang": t.taal if t.heeft(key) else "nl"}
-        for key in ("zoeken", "zoek_vraag", "zoek_waar", "zoek_knop", "zoek_resultaten",
-                    "zoek_bezig", "zoek_niets", "zoek_gevonden", "zoek_fout", "zoek_meer",
-                    "alle_gemeenten")
-    }
+    meta["ww_zoek"] = _theme_teksten(
+        t, "zoeken", "zoek_vraag", "zoek_waar", "zoek_knop", "zoek_resultaten", "zoek_bezig",
+        "zoek_niets", "zoek_gevonden", "zoek_fout", "zoek_meer", "alle_gemeenten",
+    )
     return meta
+
+
+def _theme_teksten(t: PaginaTeksten, *keys: str) -> dict[str, dict[str, str]]:
+    """Page texts for the theme's own templates (footer, search box): each text with the
+    language it is written in (Dutch where the page's language has none)."""
+    return {key: {"tekst": t.attr(key), "lang": t.taal if t.heeft(key) else "nl"} for key in keys}
 
 
 def taal_thuis_pagina(ov: Overzicht, t: PaginaTeksten, slugs: list[str], versies: list[Taalversie]) -> Pagina:
