@@ -587,8 +587,10 @@ class _Werk:
         if parallel_pages or parallel_flyers:
             import multiprocessing
 
+            # forkserver, not fork: this process may have threads (a test's server, the
+            # site build's sanitiser) whose locks a forked child would inherit held: a hang
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
             self.pool = context.Pool(cores, _start_worker, (reader, known, texts))
             # tasks run in the order given: pages first, then flyers, so no core waits
             if parallel_pages:
