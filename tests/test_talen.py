@@ -323,3 +323,17 @@ def test_footer_and_skip_link_are_in_the_page_language(shipped: Path) -> None:
     assert footer.group(2).count('hreflang="nl"') == 3
     skip = re.search(r'<a href="#inhoud" class="md-skip" lang="([^"]+)">([^<]+)</a>', page)
     assert skip is not None and skip.group(1) == "ar"
+
+
+def test_a_font_subset_does_not_depend_on_the_time_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same letters give the same bytes, also a second later (fontTools stamps 'now'
+    into the font's head table unless told not to): a rebuild must not change the site."""
+    import time
+
+    from wegwijzer.site import fonts
+
+    source = fonts.font_dir(REPO) / fonts.FONTS["ETHIOPIC"].bestanden[0][1]
+    first = fonts.subset(source, "ሰላም")
+    later = time.time() + 86_400 * 400
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert fonts.subset(source, "ሰላም") == first

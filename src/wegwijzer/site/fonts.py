@@ -101,7 +101,7 @@ def subset(source: Path, chars: Iterable[str]) -> bytes:
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the licence-relevant names
     options.notdef_outline = True
     options.recalc_timestamp = False  # the same bytes for the same text
-    font = TTFont(str(source), lazy=False)
+    font = TTFont(str(source), lazy=False, recalcTimestamp=False)  # saving would stamp "now"
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(text="".join(chars))
     subsetter.subset(font)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
+from markupsafe import Markup, escape
+
 from wegwijzer.read.merge import GemeenteData, Vermelding
 from wegwijzer.read.models import Entry, Fase, Hulplijn, Interventie, Thema
 
@@ -123,6 +125,17 @@ class Overzicht:
             # an id is unique only while its object lives: keep the objects of the key
             self._houd.extend(p for p in key if not isinstance(p, plain))
         return self._klaar[cache_key]  # type: ignore[no-any-return]
+
+    #: Where a card's id prefix goes in its reused text (`kaart`).
+    PREFIX = "\x05"
+
+    def kaart(self, *key: Any, prefix: str, caller: Callable[[], str]) -> Markup:
+        """A card made once per build for `key` (as `once`) and reused under every id prefix
+        (one per section it is in): the card's body writes `PREFIX` where its ids start, and
+        this puts `prefix` there. So a card shown under three fases is made once, not three
+        times."""
+        made = self.once(*key, caller=caller)
+        return Markup(str(made).replace(self.PREFIX, str(escape(prefix))))
 
     def volgorde(self, gemeente: str) -> int:
         """The gemeente's place in alphabetical order."""

@@ -221,8 +221,14 @@ class PaginaTeksten:
     def datum(self, value: dt.date | None) -> str:
         if value is None:
             return ""
-        locale = _locale(self.taal)
-        return format_date(value, format="long", locale=locale) if locale else value.isoformat()
+        return _datum(self.taal, value)
+
+
+@lru_cache(maxsize=8192)
+def _datum(taal: str, value: dt.date) -> str:
+    """A date written the way `taal` writes it (babel is slow, and cards repeat dates)."""
+    locale = _locale(taal)
+    return format_date(value, format="long", locale=locale) if locale else value.isoformat()
 
 
 def _vul(tekst: str, waarden: Mapping[str, Any]) -> Markup:
