@@ -155,12 +155,13 @@ def test_reused_cards_give_the_same_site_as_cards_made_per_page(
 
 def test_every_argument_of_a_reused_card_is_part_of_its_key() -> None:
     """A card macro that is made once and reused must name every one of its arguments in its
-    `ov.once(...)` key: an argument left out would put one page's card on another."""
+    `ov.kaart(...)` key: an argument left out would put one page's card on another. The id prefix
+    is the one argument passed apart (`prefix=`): it is put into the made card afterwards."""
     text = (REPO / "src" / "wegwijzer" / "site" / "templates" / "_macros.html").read_text(encoding="utf-8")
     macros = re.findall(r"\{% macro (\w+)\(([^)]*)\) %\}(.*?)\{% endmacro %\}", text, re.DOTALL)
     reused = 0
     for name, params, body in macros:
-        call = re.search(r"\{% call ov\.once\('(\w+)', ([^)]*)\) %\}", body)
+        call = re.search(r"\{% call ov\.kaart\('(\w+)', ([^)]*)\) %\}", body)
         if call is None:
             continue
         reused += 1
@@ -168,6 +169,7 @@ def test_every_argument_of_a_reused_card_is_part_of_its_key() -> None:
         # the page's language is part of a card's key too: the same entry makes a different
         # card on a page in another language
         key = [k.strip() for k in call.group(2).split(",") if k.strip() != "t.taal"]
+        key = ["prefix" if k == "prefix=prefix" else k for k in key]
         assert call.group(1) == name
         assert sorted(key) == sorted(arguments), name
     assert reused >= 2  # prokaart and ouderkaart
